@@ -1,0 +1,25 @@
+package rotor.server
+
+import io.micronaut.http.HttpRequest
+import io.micronaut.http.client.HttpClient
+import io.micronaut.http.client.annotation.Client
+import io.micronaut.test.extensions.spock.annotation.MicronautTest
+import jakarta.inject.Inject
+import spock.lang.Specification
+
+@MicronautTest
+class ServerStartsAndReportsHealthSpec extends Specification {
+
+    @Inject
+    @Client("/")
+    HttpClient http
+
+    def "the started server answers GET /health with UP"() {
+        when:
+        def response = http.toBlocking().exchange(HttpRequest.GET('/health'), Map)
+
+        then:
+        response.status.code == 200
+        response.body().status == 'UP'
+    }
+}
