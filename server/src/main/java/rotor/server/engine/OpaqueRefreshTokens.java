@@ -1,0 +1,34 @@
+package rotor.server.engine;
+
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.regex.Pattern;
+
+/**
+ * rtr_ followed by 256 random bits in base64url. The prefix lets secret scanners and onboard's
+ * MALFORMED_TOKEN check tell our tokens from anything else.
+ */
+final class OpaqueRefreshTokens implements RefreshTokenFormat {
+
+    static final String PREFIX = "rtr_";
+    private static final Pattern SHAPE = Pattern.compile("rtr_[A-Za-z0-9_-]{43}");
+
+    private final SecureRandom random;
+
+    OpaqueRefreshTokens(SecureRandom random) {
+        this.random = random;
+    }
+
+    @Override
+    public String mint(NewToken token) {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    @Override
+    public Form check(String presented, Instant now) {
+        return SHAPE.matcher(presented).matches() ? Form.WELL_FORMED : Form.MALFORMED;
+    }
+}

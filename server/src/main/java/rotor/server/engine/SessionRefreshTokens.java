@@ -1,0 +1,72 @@
+package rotor.server.engine;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import rotor.server.keys.StoredKeySignature;
+
+import java.security.SecureRandom;
+import java.text.ParseException;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+
+/**
+ * The session dialect's refresh tokens: JWTs signed by the server, like the seed's examples, with
+ * token_type "refresh", sub, exp, nbf and state_hash. state_hash is 256 random bits that tie the
+ * token to its row (the row is found by the hash of the whole token), so a validly signed token
+ * that was rotated or revoked is still refused by the store.
+ */
+final class SessionRefreshTokens implements RefreshTokenFormat {
+
+    private final StoredKeySignature signature;
+    private final SecureRandom random;
+
+    SessionRefreshTokens(StoredKeySignature signature, SecureRandom random) {
+        this.signature = signature;
+        this.random = random;
+    }
+
+    @Override
+    public String mint(NewToken token) {
+        byte[] state = new byte[32];
+        random.nextBytes(state);
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .claim("token_type", "refresh")
+                .subject(token.subject())
+                .expirationTime(Date.from(token.expiresAt()))
+                .notBeforeTime(Date.from(token.issuedAt()))
+                .claim("state_hash", Base64.getEncoder().encodeToString(state))
+                .build();
+        try {
+            return signature.sign(claims).serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException("the refresh token could not be signed", e);
+        }
+    }
+
+    @Override
+    public Form check(String presented, Instant now) {
+        SignedJWT jwt;
+        JWTClaimsSet claims;
+        try {
+            jwt = SignedJWT.parse(presented);
+            claims = jwt.getJWTClaimsSet();
+        } catch (ParseException notAJwt) {
+            return Form.MALFORMED;
+        }
+        if (!"refresh".equals(claims.getClaim("token_type")) || claims.getExpirationTime() == null) {
+            return Form.REJECTED;
+        }
+        try {
+            if (!signature.verify(jwt)) {
+                return Form.REJECTED;
+            }
+        } catch (JOSEException unverifiable) {
+            return Form.REJECTED;
+        }
+        Date nbf = claims.getNotBeforeTime();
+        boolean live = now.isBefore(claims.getExpirationTime().toInstant()) && (nbf == null || !now.isBefore(nbf.toInstant()));
+        return live ? Form.WELL_FORMED : Form.REJECTED;
+    }
+}

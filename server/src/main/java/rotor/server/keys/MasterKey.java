@@ -1,0 +1,80 @@
+package rotor.server.keys;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+/**
+ * The AES-256 key that seals every secret at rest. It comes from rotor.master-key
+ * (ROTOR_MASTER_KEY, base64 of 32 bytes); without one, a development key is generated once into
+ * the data directory, with a warning, so that the README's run command needs no configuration.
+ * Instances that share a store must share this key.
+ */
+@Singleton
+public class MasterKey {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MasterKey.class);
+    private static final String FILE_NAME = "master.key";
+
+    private final SecretKey key;
+
+    public MasterKey(@Nullable @Value("${rotor.master-key}") String configured, DataDirectory dataDirectory) {
+        this.key = new SecretKeySpec(configured != null ? decode(configured) : developmentKey(dataDirectory.resolve(FILE_NAME)), "AES");
+    }
+
+    SecretKey secretKey() {
+        return key;
+    }
+
+    private static byte[] decode(String base64) {
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(base64.trim());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("rotor.master-key must be base64 (32 bytes)");
+        }
+        if (bytes.length != 32) {
+            throw new IllegalStateException("rotor.master-key must be 32 bytes, base64-encoded; it is " + bytes.length);
+        }
+        return bytes;
+    }
+
+    private static byte[] developmentKey(Path file) {
+        try {
+            if (Files.exists(file)) {
+                return decode(Files.readString(file, StandardCharsets.US_ASCII));
+            }
+            byte[] bytes = new byte[32];
+            new SecureRandom().nextBytes(bytes);
+            Files.writeString(file, Base64.getEncoder().encodeToString(bytes), StandardCharsets.US_ASCII, StandardOpenOption.CREATE_NEW);
+            restrictToOwner(file);
+            LOG.warn("No rotor.master-key (ROTOR_MASTER_KEY) is configured: generated a development master key in {}. "
+                    + "Configure a key of your own before this store holds anything you care about.", file);
+            return bytes;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read or write the development master key " + file, e);
+        }
+    }
+
+    private static void restrictToOwner(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException notPosix) {
+            // Windows: the file keeps the directory's permissions.
+        }
+    }
+}
