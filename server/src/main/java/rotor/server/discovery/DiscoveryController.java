@@ -3,6 +3,7 @@ package rotor.server.discovery;
 import com.nimbusds.jose.jwk.JWK;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.context.ServerRequestContext;
 import io.micronaut.http.server.util.HttpHostResolver;
 import io.micronaut.security.annotation.Secured;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The key set (RFC 7517) and the authorization server metadata (RFC 8414). */
+@Controller
 @Secured(SecurityRule.IS_ANONYMOUS)
 public class DiscoveryController implements DiscoveryApi {
 

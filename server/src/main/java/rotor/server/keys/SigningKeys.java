@@ -8,6 +8,8 @@ import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,6 +60,12 @@ public class SigningKeys {
             throw new IllegalStateException("rotor.keys.algorithm must be ES256 or RS256, not " + algorithm);
         }
         this.clock = clock;
+    }
+
+    /** Generates the first key on the first start, and fails the start if the master key cannot open the stored ones. */
+    @EventListener
+    void onStartup(StartupEvent event) {
+        signingKey();
     }
 
     /** The private key that signs now; generated on first use of an empty store. */

@@ -44,22 +44,16 @@ class Store {
         [h2File(), postgres()]
     }
 
+    /** H2 in file mode exactly as the server runs it by default: application.yml's URL, a data directory of its own. */
     @Memoized
     static Store h2File() {
         def dir = Files.createTempDirectory('rotor-h2-')
-        def url = h2Url(dir)
-        start('H2 file', [
-                'rotor.data-dir'                     : dir.toString(),
-                'datasources.default.url'            : url,
-                'datasources.default.driver-class-name': 'org.h2.Driver',
-                'datasources.default.username'         : 'sa',
-                'datasources.default.password'         : '',
-        ], dir)
+        start('H2 file', h2Properties(dir), dir)
     }
 
-    /** The URL the server uses by default (application.yml), for a store in the given directory. */
-    static String h2Url(Path dir) {
-        "jdbc:h2:file:${dir}/rotor;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;LOCK_TIMEOUT=10000"
+    /** What points the server's default (application.yml) H2 file store at a directory. */
+    static Map<String, Object> h2Properties(Path dir) {
+        ['rotor.data-dir': dir.toString()]
     }
 
     @Memoized
@@ -80,11 +74,12 @@ class Store {
     private static Store start(String name, Map<String, Object> properties, Path dir) {
         def context = ApplicationContext.builder()
                 .properties(POLICIES + properties + ['datasources.default.maximum-pool-size': 70])
+                .deduceEnvironment(false) // not the 'test' environment: application-test.yml is for @MicronautTest specs
                 .environments('store-test')
                 .start()
         Runtime.runtime.addShutdownHook(new Thread({ context.close() }))
-        new Store(name, context, properties['datasources.default.url'] as String, properties['datasources.default.username'] as String,
-                properties['datasources.default.password'] as String, dir)
+        def setting = { String key -> context.getProperty("datasources.default.${key}", String).orElse('') }
+        new Store(name, context, setting('url'), setting('username'), setting('password'), dir)
     }
 
     public <T> T bean(Class<T> type) {

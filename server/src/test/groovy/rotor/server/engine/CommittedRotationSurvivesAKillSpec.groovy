@@ -1,0 +1,56 @@
+package rotor.server.engine
+
+import io.micronaut.context.ApplicationContext
+import rotor.server.support.RotateThenHalt
+import rotor.server.support.Store
+import spock.lang.Specification
+import spock.lang.TempDir
+
+import java.nio.file.Path
+import java.time.Instant
+import java.util.concurrent.TimeUnit
+
+import static rotor.server.engine.RefreshOutcome.Status.OK
+import static rotor.server.engine.RefreshOutcome.Status.REUSED
+
+/**
+ * H2 keeps recent commits in memory by default. A child JVM rotates a token on the H2 file store
+ * and halts the moment the rotation returns; a fresh context over the same files, as a restarted
+ * process would open them, finds the rotation: the old token spent, the successor live.
+ */
+class CommittedRotationSurvivesAKillSpec extends Specification {
+
+    @TempDir
+    Path dir
+
+    def "a rotation committed just before the process died is there after a restart"() {
+        given:
+        def java = Path.of(System.getProperty('java.home'), 'bin', 'java').toString()
+        def child = new ProcessBuilder(java, '-cp', System.getProperty('java.class.path'), RotateThenHalt.name, dir.toString())
+                .redirectErrorStream(true)
+                .start()
+        def output = child.inputStream.text
+        assert child.waitFor(120, TimeUnit.SECONDS)
+        def (first, successor) = output.readLines().find { it.startsWith('ROTATED ') }?.tokenize(' ')?.drop(1) ?: []
+        assert first && successor: output
+
+        when:
+        def restarted = ApplicationContext.builder()
+                .properties(Store.h2Properties(dir))
+                .deduceEnvironment(false) // not the 'test' environment: application-test.yml is for @MicronautTest specs
+                .environments('store-test')
+                .start()
+        def engine = restarted.getBean(TokenEngine)
+        def later = Instant.parse('2026-11-22T10:00:05Z')
+        def successorOutcome = engine.refresh(RefreshRequest.of(Dialect.ONBOARD, null, successor), later)
+        def replayOutcome = engine.refresh(RefreshRequest.of(Dialect.ONBOARD, null, first), later.plusSeconds(1))
+
+        then:
+        child.exitValue() == 0
+        successorOutcome.status() == OK
+        replayOutcome.status() == REUSED
+
+        cleanup:
+        restarted?.close()
+    }
+}

@@ -1,0 +1,97 @@
+package rotor.server.keys
+
+import com.nimbusds.jose.JWSAlgorithm
+import com.nimbusds.jose.JWSHeader
+import com.nimbusds.jose.crypto.ECDSASigner
+import com.nimbusds.jose.jwk.Curve
+import com.nimbusds.jose.jwk.JWKSet
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet
+import com.nimbusds.jose.proc.BadJOSEException
+import com.nimbusds.jose.proc.JWSVerificationKeySelector
+import com.nimbusds.jose.proc.SecurityContext
+import com.nimbusds.jwt.JWTClaimsSet
+import com.nimbusds.jwt.SignedJWT
+import com.nimbusds.jwt.proc.DefaultJWTProcessor
+import io.micronaut.http.client.HttpClient
+import io.micronaut.http.client.annotation.Client
+import io.micronaut.test.extensions.spock.annotation.MicronautTest
+import jakarta.inject.Inject
+import rotor.server.engine.Dialect
+import rotor.server.engine.GrantRequest
+import rotor.server.engine.TokenEngine
+import spock.lang.Specification
+
+import java.time.Instant
+
+/**
+ * Access tokens verify with an independent library (Nimbus) against the key set the server
+ * publishes over HTTP, before and after a key rotation that needs no restart.
+ */
+@MicronautTest(transactional = false) // the server thread must see what the spec issued
+class AccessTokensVerifyAgainstJwksSpec extends Specification {
+
+    @Inject
+    TokenEngine engine
+
+    @Inject
+    SigningKeys keys
+
+    @Inject
+    @Client('/')
+    HttpClient http
+
+    def "tokens signed before and after a rotation both verify against the published key set"() {
+        given:
+        def before = engine.issue(new GrantRequest(Dialect.ONBOARD, 'alice', null, 'read', null), Instant.now())
+
+        when:
+        def publishedBefore = jwks()
+        def claimsBefore = verify(before.accessToken(), publishedBefore)
+
+        then:
+        claimsBefore.subject == 'alice'
+        claimsBefore.getClaim('tid') == 'default'
+        claimsBefore.getClaim('gid') == before.grantId().toString()
+        publishedBefore.keys.every { !it.private }
+
+        when:
+        def newKid = keys.rotate()
+        def after = engine.issue(new GrantRequest(Dialect.ONBOARD, 'bob', null, 'read', null), Instant.now())
+        def publishedAfter = jwks()
+
+        then:
+        SignedJWT.parse(after.accessToken()).header.keyID == newKid
+        SignedJWT.parse(before.accessToken()).header.keyID != newKid
+        publishedAfter.getKeyByKeyId(newKid) != null
+        publishedAfter.getKeyByKeyId(SignedJWT.parse(before.accessToken()).header.keyID) != null
+        verify(after.accessToken(), publishedAfter).subject == 'bob'
+        verify(before.accessToken(), publishedAfter).subject == 'alice'
+    }
+
+    def "a token signed by another key under a published kid does not verify"() {
+        given:
+        def genuine = engine.issue(new GrantRequest(Dialect.ONBOARD, 'alice', null, null, null), Instant.now())
+        def kid = SignedJWT.parse(genuine.accessToken()).header.keyID
+        def impostor = new ECKeyGenerator(Curve.P_256).keyID(kid).generate()
+        def forged = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(kid).build(),
+                SignedJWT.parse(genuine.accessToken()).JWTClaimsSet)
+        forged.sign(new ECDSASigner(impostor))
+
+        when:
+        verify(forged.serialize(), jwks())
+
+        then:
+        thrown(BadJOSEException)
+    }
+
+    private JWKSet jwks() {
+        JWKSet.parse(http.toBlocking().retrieve('/.well-known/jwks.json'))
+    }
+
+    private static JWTClaimsSet verify(String token, JWKSet published) {
+        def processor = new DefaultJWTProcessor<SecurityContext>()
+        processor.JWSKeySelector = new JWSVerificationKeySelector<SecurityContext>(JWSAlgorithm.ES256, new ImmutableJWKSet<SecurityContext>(published))
+        processor.process(token, null)
+    }
+}
