@@ -1,6 +1,5 @@
 package rotor.server.engine
 
-import io.micronaut.context.ApplicationContext
 import rotor.server.support.RotateThenHalt
 import rotor.server.support.Store
 import spock.lang.Specification
@@ -35,11 +34,7 @@ class CommittedRotationSurvivesAKillSpec extends Specification {
         assert first && successor: output
 
         when:
-        def restarted = ApplicationContext.builder()
-                .properties(Store.h2Properties(dir))
-                .deduceEnvironment(false) // not the 'test' environment: application-test.yml is for @MicronautTest specs
-                .environments('store-test')
-                .start()
+        def restarted = Store.h2Context(dir)
         def engine = restarted.getBean(TokenEngine)
         def later = Instant.parse('2026-11-22T10:00:05Z')
         def successorOutcome = engine.refresh(RefreshRequest.of(Dialect.ONBOARD, null, successor), later)

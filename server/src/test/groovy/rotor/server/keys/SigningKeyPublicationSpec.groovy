@@ -3,7 +3,6 @@ package rotor.server.keys
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator
 import com.nimbusds.jose.jwk.Curve
 import com.nimbusds.jwt.SignedJWT
-import io.micronaut.context.ApplicationContext
 import rotor.server.engine.Dialect
 import rotor.server.engine.GrantRequest
 import rotor.server.engine.TokenEngine
@@ -47,10 +46,7 @@ class SigningKeyPublicationSpec extends Specification {
 
     def "with rotor.keys.algorithm RS256 access tokens are RS256 and their key is published"() {
         given:
-        def context = ApplicationContext.builder()
-                .deduceEnvironment(false)
-                .properties(Store.h2Properties(dir) + ['rotor.keys.algorithm': 'RS256'])
-                .start()
+        def context = Store.h2Context(dir, ['rotor.keys.algorithm': 'RS256'])
 
         when:
         def issued = context.getBean(TokenEngine).issue(new GrantRequest(Dialect.ONBOARD, 'rsa', null, null, null), Instant.now())

@@ -1,6 +1,5 @@
 package rotor.server.support
 
-import io.micronaut.context.ApplicationContext
 import rotor.server.engine.Dialect
 import rotor.server.engine.GrantRequest
 import rotor.server.engine.RefreshRequest
@@ -18,11 +17,7 @@ class RotateThenHalt {
 
     static void main(String[] args) {
         def dir = Path.of(args[0])
-        def context = ApplicationContext.builder()
-                .properties(Store.h2Properties(dir))
-                .deduceEnvironment(false) // not the 'test' environment: application-test.yml is for @MicronautTest specs
-                .environments('store-test')
-                .start()
+        def context = Store.h2Context(dir)
         def engine = context.getBean(TokenEngine)
         def now = Instant.parse('2026-11-22T10:00:00Z')
         def first = engine.issue(new GrantRequest(Dialect.ONBOARD, 'durable', null, null, null), now)

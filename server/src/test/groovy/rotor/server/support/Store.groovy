@@ -56,6 +56,14 @@ class Store {
         ['rotor.data-dir': dir.toString()]
     }
 
+    /** A context of the server's beans over the default H2 file store in a directory, as a started process has it. */
+    static ApplicationContext h2Context(Path dir, Map<String, Object> extra = [:]) {
+        ApplicationContext.builder()
+                .deduceEnvironment(false) // not the 'test' environment: application-test.yml is for @MicronautTest specs
+                .properties(h2Properties(dir) + extra)
+                .start()
+    }
+
     @Memoized
     static Store postgres() {
         def postgres = EmbeddedPostgres.start()
