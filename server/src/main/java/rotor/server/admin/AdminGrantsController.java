@@ -1,0 +1,139 @@
+package rotor.server.admin;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Error;
+import io.micronaut.http.context.ServerRequestContext;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import rotor.server.api.admin.GrantsApi;
+import rotor.server.api.admin.model.CreateGrantRequest;
+import rotor.server.api.admin.model.Grant;
+import rotor.server.api.admin.model.GrantStatus;
+import rotor.server.api.admin.model.IssuedGrant;
+import rotor.server.api.admin.model.IssuedToken;
+import rotor.server.dialect.RequestFailure;
+import rotor.server.dialect.TokenResponses;
+import rotor.server.engine.Dialect;
+import rotor.server.engine.GrantHistory;
+import rotor.server.engine.GrantRequest;
+import rotor.server.engine.IssuedTokens;
+import rotor.server.engine.TokenEngine;
+import rotor.server.store.RefreshTokenRecord;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Issues a grant's first token pair in any dialect's format, shows a grant, revokes it. The admin
+ * token is checked here rather than by Micronaut Security so that its 401 has the admin
+ * contract's own shape.
+ */
+@Controller
+@Secured(SecurityRule.IS_ANONYMOUS)
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class AdminGrantsController implements GrantsApi {
+
+    private final TokenEngine engine;
+    private final GrantHistory history;
+    private final AdminWire wire;
+    private final Clock clock;
+
+    public AdminGrantsController(TokenEngine engine, GrantHistory history, AdminWire wire, Clock clock) {
+        this.engine = engine;
+        this.history = history;
+        this.wire = wire;
+        this.clock = clock;
+    }
+
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public HttpResponse<IssuedGrant> createGrant(CreateGrantRequest body) {
+        Optional<? extends HttpResponse<?>> refused = wire.refuseUnlessAdmin(currentRequest());
+        if (refused.isPresent()) {
+            return (HttpResponse) refused.get();
+        }
+        Dialect dialect = Dialect.valueOf(body.getDialect().name());
+        if (dialect == Dialect.OAUTH2 && (body.getClientId() == null || body.getClientId().isBlank())) {
+            return (HttpResponse) wire.invalid("client_id", "is required for dialect oauth2");
+        }
+        IssuedTokens issued;
+        try {
+            issued = engine.issue(new GrantRequest(dialect, body.getSubject(), body.getTenant(), body.getScope(), body.getClientId()), clock.instant());
+        } catch (IllegalArgumentException notATenant) {
+            return (HttpResponse) wire.invalid("tenant", tenantRule(dialect));
+        }
+        IssuedGrant grant = new IssuedGrant(issued.grantId(), body.getDialect(), issued.tenant(), issued.subject(),
+                issued.refreshToken(), issued.accessToken(), utc(issued.accessExpiresAt()), utc(issued.refreshExpiresAt()))
+                .scope(issued.scope())
+                .clientId(issued.clientId());
+        return TokenResponses.noStore(HttpResponse.created(grant));
+    }
+
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public HttpResponse<Grant> getGrant(UUID grantId) {
+        Optional<? extends HttpResponse<?>> refused = wire.refuseUnlessAdmin(currentRequest());
+        if (refused.isPresent()) {
+            return (HttpResponse) refused.get();
+        }
+        return history.find(grantId, clock.instant())
+                .<HttpResponse<Grant>>map(view -> HttpResponse.ok(toModel(view)))
+                .orElseGet(() -> (HttpResponse) wire.notFound("grant"));
+    }
+
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public HttpResponse<Void> revokeGrant(UUID grantId) {
+        Optional<? extends HttpResponse<?>> refused = wire.refuseUnlessAdmin(currentRequest());
+        if (refused.isPresent()) {
+            return (HttpResponse) refused.get();
+        }
+        return engine.revoke(grantId, "admin", clock.instant()) ? HttpResponse.noContent() : (HttpResponse) wire.notFound("grant");
+    }
+
+    @Error(global = false)
+    public HttpResponse<?> failure(HttpRequest<?> request, Throwable failure) {
+        return wire.failure(request, RequestFailure.classify(failure));
+    }
+
+    private static Grant toModel(GrantHistory.GrantView view) {
+        var grant = view.grant();
+        return new Grant(grant.id(), rotor.server.api.admin.model.Dialect.fromValue(grant.dialect()), grant.tenant(), grant.subject(),
+                GrantStatus.fromValue(view.state().name().toLowerCase(Locale.ROOT)), utc(grant.createdAt()), utc(grant.expiresAt()),
+                view.tokens().stream().map(AdminGrantsController::toModel).toList())
+                .scope(grant.scope())
+                .clientId(grant.clientId())
+                .revokedReason(grant.revokedReason())
+                .revokedAt(utc(grant.revokedAt()));
+    }
+
+    private static IssuedToken toModel(RefreshTokenRecord token) {
+        return new IssuedToken(token.generation(), utc(token.issuedAt()), utc(token.expiresAt())).usedAt(utc(token.usedAt()));
+    }
+
+    private static String tenantRule(Dialect dialect) {
+        return switch (dialect) {
+            case DAYZERO -> "must be a UUID (the business id) for dialect dayzero";
+            case PARTNER -> "must be an int32 (the partner id) for dialect partner";
+            case MIELTO -> "must be a workspace id of at most 128 characters for dialect mielto";
+            default -> "must be omitted (or \"default\") for dialect " + dialect.wireName();
+        };
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static HttpRequest<?> currentRequest() {
+        return ServerRequestContext.currentRequest().orElseThrow();
+    }
+}

@@ -1,0 +1,80 @@
+package rotor.server.admin;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import jakarta.inject.Singleton;
+import rotor.server.api.admin.model.AdminError;
+import rotor.server.api.admin.model.AdminErrorError;
+import rotor.server.api.admin.model.Violation;
+import rotor.server.dialect.Credentials;
+import rotor.server.dialect.DialectErrors;
+import rotor.server.dialect.InternalErrors;
+import rotor.server.dialect.RequestFailure;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The admin contract's errors: AdminError bodies, and the admin token check that precedes everything. */
+@Singleton
+public class AdminWire implements DialectErrors {
+
+    private final AdminToken adminToken;
+
+    public AdminWire(AdminToken adminToken) {
+        this.adminToken = adminToken;
+    }
+
+    /** Empty when the request carries the admin token; otherwise the 401 to answer. */
+    public Optional<MutableHttpResponse<?>> refuseUnlessAdmin(HttpRequest<?> request) {
+        if (Credentials.bearer(request).filter(adminToken::matches).isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(HttpResponse.status(HttpStatus.UNAUTHORIZED)
+                .body(new AdminError(AdminErrorError.UNAUTHORIZED, "A valid admin token is required."))
+                .header("WWW-Authenticate", "Bearer"));
+    }
+
+    public MutableHttpResponse<?> notFound(String what) {
+        return HttpResponse.notFound(new AdminError(AdminErrorError.NOT_FOUND, "No such " + what + "."));
+    }
+
+    public MutableHttpResponse<?> invalid(String field, String message) {
+        return violations(List.of(new Violation(field, message)));
+    }
+
+    @Override
+    public boolean serves(HttpRequest<?> request) {
+        return request.getPath().startsWith("/admin/");
+    }
+
+    @Override
+    public MutableHttpResponse<?> failure(HttpRequest<?> request, RequestFailure failure) {
+        if (failure instanceof RequestFailure.Refused refusedRoute) {
+            return HttpResponse.status(HttpStatus.valueOf(refusedRoute.status())).body(new AdminError(
+                    refusedRoute.status() == 404 ? AdminErrorError.NOT_FOUND : AdminErrorError.INVALID_REQUEST, refusedRoute.reason()));
+        }
+        Optional<MutableHttpResponse<?>> refused = refuseUnlessAdmin(request);
+        if (refused.isPresent() && !(failure instanceof RequestFailure.Unexpected)) {
+            return refused.get();
+        }
+        if (failure instanceof RequestFailure.Violations violations) {
+            return violations(violations.violations().stream().map(v -> new Violation(v.field(), v.message())).toList());
+        }
+        if (failure instanceof RequestFailure.Invalid invalid && "path".equals(invalid.location())) {
+            return notFound(invalid.name().replace("_id", ""));
+        }
+        if (failure instanceof RequestFailure.Unexpected unexpected) {
+            InternalErrors.log("admin", unexpected.failure());
+            return HttpResponse.serverError(new AdminError(AdminErrorError.INTERNAL_ERROR, "The server could not complete the request."));
+        }
+        return HttpResponse.badRequest(new AdminError(AdminErrorError.INVALID_REQUEST,
+                "The request body is missing, is not JSON, or has a field of the wrong type."));
+    }
+
+    private static MutableHttpResponse<?> violations(List<Violation> violations) {
+        return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY)
+                .body(new AdminError(AdminErrorError.VALIDATION_FAILED, "The request has invalid fields.").violations(violations));
+    }
+}

@@ -1,0 +1,118 @@
+package rotor.server.dialect;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.bind.exceptions.UnsatisfiedArgumentException;
+import io.micronaut.core.convert.exceptions.ConversionErrorException;
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.codec.CodecException;
+import io.micronaut.http.exceptions.ContentLengthExceededException;
+import io.micronaut.http.exceptions.HttpStatusException;
+import io.micronaut.json.JsonSyntaxException;
+import io.micronaut.serde.exceptions.SerdeException;
+import io.micronaut.web.router.exceptions.UnsatisfiedRouteException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+
+import java.util.List;
+
+/**
+ * Why a request failed before (or while) its arguments were bound, in terms every dialect can
+ * answer in its own shape. Anything else is {@link Unexpected}: a bug or an outage.
+ */
+public sealed interface RequestFailure {
+
+    /** A required header, path variable or query value is absent. */
+    record Missing(String location, String name) implements RequestFailure {
+    }
+
+    /** A header or path variable whose value does not convert to its declared type. */
+    record Invalid(String location, String name, @Nullable Object value) implements RequestFailure {
+    }
+
+    /** The body is absent, not JSON, of the wrong JSON type, of the wrong media type, or too large. */
+    record UnreadableBody() implements RequestFailure {
+    }
+
+    /** A header or the body is over the server's size limits. */
+    record Oversized() implements RequestFailure {
+    }
+
+    /** Refused before routing for a reason outside any contract: no such path, a method the path does not take. */
+    record Refused(int status, String reason) implements RequestFailure {
+    }
+
+    /** The request was read, but values break the contract's constraints. */
+    record Violations(List<Violation> violations) implements RequestFailure {
+    }
+
+    /** One broken constraint: the field (the last step of its path) and what is wrong with it. */
+    record Violation(String field, String message, @Nullable Object value) {
+    }
+
+    record Unexpected(Throwable failure) implements RequestFailure {
+    }
+
+    static RequestFailure classify(Throwable failure) {
+        if (failure instanceof ConstraintViolationException violations) {
+            return new Violations(violations.getConstraintViolations().stream().map(RequestFailure::violation).toList());
+        }
+        if (failure instanceof HttpStatusException refused && refused.getStatus().getCode() < 500) {
+            return new Refused(refused.getStatus().getCode(), refused.getStatus().getReason());
+        }
+        if (failure instanceof CodecException || failure instanceof ContentLengthExceededException
+                || failure instanceof JsonSyntaxException || failure instanceof SerdeException) {
+            return new UnreadableBody();
+        }
+        Argument<?> argument = argumentOf(failure);
+        if (argument == null) {
+            return new Unexpected(failure);
+        }
+        if (argument.getAnnotationMetadata().hasAnnotation(Body.class)) {
+            return new UnreadableBody();
+        }
+        String location = locationOf(argument);
+        String name = nameOf(argument);
+        if (failure instanceof ConversionErrorException conversion) {
+            return new Invalid(location, name, conversion.getConversionError().getOriginalValue().orElse(null));
+        }
+        return new Missing(location, name);
+    }
+
+    private static Argument<?> argumentOf(Throwable failure) {
+        if (failure instanceof UnsatisfiedRouteException unsatisfied) {
+            return unsatisfied.getArgument();
+        }
+        if (failure instanceof UnsatisfiedArgumentException unsatisfied) {
+            return unsatisfied.getArgument();
+        }
+        if (failure instanceof ConversionErrorException conversion) {
+            return conversion.getArgument();
+        }
+        return null;
+    }
+
+    private static String locationOf(Argument<?> argument) {
+        if (argument.getAnnotationMetadata().hasAnnotation(Header.class)) {
+            return "header";
+        }
+        return argument.getAnnotationMetadata().hasAnnotation(PathVariable.class) ? "path" : "query";
+    }
+
+    private static String nameOf(Argument<?> argument) {
+        return argument.getAnnotationMetadata().stringValue(Header.class)
+                .or(() -> argument.getAnnotationMetadata().stringValue(PathVariable.class))
+                .orElse(argument.getName());
+    }
+
+    private static Violation violation(ConstraintViolation<?> violation) {
+        String field = null;
+        for (Path.Node node : violation.getPropertyPath()) {
+            field = node.getName();
+        }
+        return new Violation(field == null ? "" : field, violation.getMessage(), violation.getInvalidValue());
+    }
+}

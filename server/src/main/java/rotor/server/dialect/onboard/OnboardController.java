@@ -1,0 +1,58 @@
+package rotor.server.dialect.onboard;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Error;
+import io.micronaut.http.context.ServerRequestContext;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import rotor.server.api.onboard.AuthOauthApi;
+import rotor.server.api.onboard.model.AccessTokenResponse;
+import rotor.server.dialect.Credentials;
+import rotor.server.dialect.RequestFailure;
+import rotor.server.engine.Dialect;
+import rotor.server.engine.RefreshRequest;
+import rotor.server.engine.TokenEngine;
+
+import java.time.Clock;
+import java.util.Optional;
+
+/** POST /auth/oauth/refresh-token: the refresh token is the x-auth-token header; one default tenant. */
+@Controller
+@Secured(SecurityRule.IS_ANONYMOUS)
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class OnboardController implements AuthOauthApi {
+
+    private final TokenEngine engine;
+    private final OnboardWire wire;
+    private final Clock clock;
+
+    public OnboardController(TokenEngine engine, OnboardWire wire, Clock clock) {
+        this.engine = engine;
+        this.wire = wire;
+        this.clock = clock;
+    }
+
+    @Override
+    @Consumes(MediaType.ALL) // the gateway reads no body here
+    @SuppressWarnings("unchecked")
+    public HttpResponse<AccessTokenResponse> refreshAccessToken() {
+        HttpRequest<?> request = ServerRequestContext.currentRequest().orElseThrow();
+        Optional<String> token = Credentials.header(request, OnboardWire.AUTH_TOKEN);
+        if (token.isEmpty()) {
+            return (HttpResponse<AccessTokenResponse>) wire.missing();
+        }
+        var outcome = engine.refresh(RefreshRequest.of(Dialect.ONBOARD, null, token.get()), clock.instant());
+        return (HttpResponse<AccessTokenResponse>) wire.answer(outcome);
+    }
+
+    @Error(global = false)
+    public HttpResponse<?> failure(HttpRequest<?> request, Throwable failure) {
+        return wire.failure(request, RequestFailure.classify(failure));
+    }
+}

@@ -1,0 +1,76 @@
+package rotor.server.dialect.onboard;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import jakarta.inject.Singleton;
+import rotor.server.api.onboard.model.AccessTokenResponse;
+import rotor.server.api.onboard.model.ErrorMessageDto;
+import rotor.server.api.onboard.model.Token;
+import rotor.server.dialect.DialectErrors;
+import rotor.server.dialect.InternalErrors;
+import rotor.server.dialect.RequestFailure;
+import rotor.server.dialect.TokenResponses;
+import rotor.server.engine.IssuedTokens;
+import rotor.server.engine.RefreshOutcome;
+
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.UUID;
+
+/** onboard's wire: every error an ErrorMessageDto with a code (../shared/CONTRACTS.md). */
+@Singleton
+public class OnboardWire implements DialectErrors {
+
+    static final String PATH = "/auth/oauth/refresh-token";
+    static final String AUTH_TOKEN = "x-auth-token";
+
+    public MutableHttpResponse<?> answer(RefreshOutcome outcome) {
+        return switch (outcome.status()) {
+            case OK -> ok(outcome.tokens());
+            case MISSING -> missing();
+            case MALFORMED -> error(HttpStatus.BAD_REQUEST, "MALFORMED_TOKEN", "The x-auth-token header does not hold a refresh token.");
+            case INVALID_GRANT, INVALID_SCOPE -> error(HttpStatus.UNAUTHORIZED, "REFRESH_TOKEN_INVALID", "The refresh token is invalid or has expired.");
+            case REVOKED, REUSED -> error(HttpStatus.FORBIDDEN, "REFRESH_TOKEN_REVOKED", "The refresh token has been revoked.");
+            case INTERNAL -> internal(InternalErrors.log("onboard", "the store kept failing"));
+        };
+    }
+
+    public MutableHttpResponse<?> missing() {
+        return error(HttpStatus.UNAUTHORIZED, "AUTH_TOKEN_MISSING", "The x-auth-token header is required.");
+    }
+
+    @Override
+    public boolean serves(HttpRequest<?> request) {
+        return PATH.equals(request.getPath());
+    }
+
+    @Override
+    public MutableHttpResponse<?> failure(HttpRequest<?> request, RequestFailure failure) {
+        if (failure instanceof RequestFailure.Unexpected unexpected) {
+            return internal(InternalErrors.log("onboard", unexpected.failure()));
+        }
+        if (failure instanceof RequestFailure.Refused refused) {
+            HttpStatus status = HttpStatus.valueOf(refused.status());
+            return error(status, status.name(), refused.reason());
+        }
+        return error(HttpStatus.BAD_REQUEST, "BAD_REQUEST", "The request could not be read.");
+    }
+
+    private static MutableHttpResponse<?> ok(IssuedTokens tokens) {
+        AccessTokenResponse body = new AccessTokenResponse(tokens.subject(),
+                new Token(tokens.accessToken(), tokens.accessExpiresAt().atOffset(ZoneOffset.UTC)),
+                new Token(tokens.refreshToken(), tokens.refreshExpiresAt().atOffset(ZoneOffset.UTC)));
+        return TokenResponses.noStore(HttpResponse.ok(body));
+    }
+
+    private static MutableHttpResponse<?> internal(UUID correlationId) {
+        return HttpResponse.serverError(new ErrorMessageDto("UNKNOWN_ERROR", "Request could not be completed due to an error")
+                .data(Map.of("correlationId", correlationId.toString())));
+    }
+
+    private static MutableHttpResponse<?> error(HttpStatus status, String code, String message) {
+        return TokenResponses.noStore(HttpResponse.status(status).body(new ErrorMessageDto(code, message)));
+    }
+}

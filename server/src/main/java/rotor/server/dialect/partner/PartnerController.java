@@ -1,0 +1,51 @@
+package rotor.server.dialect.partner;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Error;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import rotor.server.api.partner.AuthApi;
+import rotor.server.api.partner.model.RefreshTokenRequest;
+import rotor.server.api.partner.model.TokenResponse;
+import rotor.server.dialect.RequestFailure;
+import rotor.server.engine.Dialect;
+import rotor.server.engine.RefreshRequest;
+import rotor.server.engine.TokenEngine;
+
+import java.time.Clock;
+
+/** POST /v1/auth/token: partnerId and grantType headers, the refresh token in a JSON body. */
+@Controller
+@Secured(SecurityRule.IS_ANONYMOUS)
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class PartnerController implements AuthApi {
+
+    private final TokenEngine engine;
+    private final PartnerWire wire;
+    private final Clock clock;
+
+    public PartnerController(TokenEngine engine, PartnerWire wire, Clock clock) {
+        this.engine = engine;
+        this.wire = wire;
+        this.clock = clock;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public HttpResponse<TokenResponse> refreshToken(Integer partnerId, String grantType, RefreshTokenRequest body) {
+        if (!PartnerWire.REFRESH_TOKEN_GRANT.equals(grantType)) {
+            return (HttpResponse<TokenResponse>) wire.unsupportedGrantType();
+        }
+        var outcome = engine.refresh(RefreshRequest.of(Dialect.PARTNER, partnerId.toString(), body.getRefreshToken()), clock.instant());
+        return (HttpResponse<TokenResponse>) wire.answer(outcome);
+    }
+
+    @Error(global = false)
+    public HttpResponse<?> failure(HttpRequest<?> request, Throwable failure) {
+        return wire.failure(request, RequestFailure.classify(failure));
+    }
+}

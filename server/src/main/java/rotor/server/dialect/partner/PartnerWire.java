@@ -1,0 +1,101 @@
+package rotor.server.dialect.partner;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import jakarta.inject.Singleton;
+import rotor.server.api.partner.model.ErrorResponse;
+import rotor.server.api.partner.model.ErrorResponseError;
+import rotor.server.api.partner.model.TokenResponse;
+import rotor.server.dialect.DialectErrors;
+import rotor.server.dialect.InternalErrors;
+import rotor.server.dialect.RequestFailure;
+import rotor.server.dialect.TokenResponses;
+import rotor.server.engine.IssuedTokens;
+import rotor.server.engine.RefreshOutcome;
+
+/** partner's wire: RFC 6749 section 5.2 errors, all HTTP 400 (../shared/CONTRACTS.md). */
+@Singleton
+public class PartnerWire implements DialectErrors {
+
+    static final String PATH = "/v1/auth/token";
+    static final String PARTNER_ID = "partnerId";
+    static final String GRANT_TYPE = "grantType";
+    static final String REFRESH_TOKEN_GRANT = "refresh_token";
+
+    public MutableHttpResponse<?> answer(RefreshOutcome outcome) {
+        return switch (outcome.status()) {
+            case OK -> ok(outcome.tokens());
+            case MISSING -> missingRefreshToken();
+            case MALFORMED, INVALID_GRANT, REVOKED, REUSED, INVALID_SCOPE ->
+                    error(ErrorResponseError.INVALID_GRANT, "Refresh token has expired or is invalid.");
+            case INTERNAL -> internal(new IllegalStateException("the store kept failing"));
+        };
+    }
+
+    public MutableHttpResponse<?> missingRefreshToken() {
+        return error(ErrorResponseError.INVALID_REQUEST, "Missing refresh token.");
+    }
+
+    public MutableHttpResponse<?> unsupportedGrantType() {
+        return error(ErrorResponseError.UNSUPPORTED_GRANT_TYPE, "The grantType header must be refresh_token.");
+    }
+
+    @Override
+    public boolean serves(HttpRequest<?> request) {
+        return PATH.equals(request.getPath());
+    }
+
+    /** Checked in the order a client would fix them: the partner, the grant type, then the body. */
+    @Override
+    public MutableHttpResponse<?> failure(HttpRequest<?> request, RequestFailure failure) {
+        if (failure instanceof RequestFailure.Unexpected unexpected) {
+            return internal(unexpected.failure());
+        }
+        if (failure instanceof RequestFailure.Refused refused) {
+            return HttpResponse.status(HttpStatus.valueOf(refused.status()))
+                    .body(new ErrorResponse(ErrorResponseError.INVALID_REQUEST).errorDescription(refused.reason()));
+        }
+        if (failure instanceof RequestFailure.Oversized) {
+            return error(ErrorResponseError.INVALID_REQUEST, "The request is too large.");
+        }
+        if (!isInt32(request.getHeaders().get(PARTNER_ID))) {
+            return error(ErrorResponseError.INVALID_REQUEST, "The partnerId header is required and must be an integer.");
+        }
+        String grantType = request.getHeaders().get(GRANT_TYPE);
+        if (grantType == null || grantType.isBlank()) {
+            return error(ErrorResponseError.INVALID_REQUEST, "The grantType header is required.");
+        }
+        if (!REFRESH_TOKEN_GRANT.equals(grantType)) {
+            return unsupportedGrantType();
+        }
+        // No body, a body that is not JSON or not an object, or no refreshToken in it.
+        return missingRefreshToken();
+    }
+
+    private static boolean isInt32(String value) {
+        try {
+            Integer.parseInt(value == null ? "" : value.trim());
+            return true;
+        } catch (NumberFormatException notAnInt) {
+            return false;
+        }
+    }
+
+    private static MutableHttpResponse<?> ok(IssuedTokens tokens) {
+        TokenResponse body = new TokenResponse(tokens.accessToken(), Math.toIntExact(tokens.accessExpiresInSeconds()), "Bearer")
+                .refreshToken(tokens.refreshToken());
+        return TokenResponses.noStore(HttpResponse.ok(body));
+    }
+
+    private static MutableHttpResponse<?> internal(Throwable failure) {
+        InternalErrors.log("partner", failure);
+        return HttpResponse.serverError(new ErrorResponse(ErrorResponseError.SERVER_ERROR)
+                .errorDescription("The server could not complete the request."));
+    }
+
+    private static MutableHttpResponse<?> error(ErrorResponseError error, String description) {
+        return TokenResponses.noStore(HttpResponse.badRequest(new ErrorResponse(error).errorDescription(description)));
+    }
+}

@@ -1,0 +1,109 @@
+package rotor.server.dialect.session;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import rotor.server.api.session.model.Response;
+import rotor.server.api.session.model.Token;
+import rotor.server.api.session.model.TokenEnvelope;
+import rotor.server.dialect.DialectErrors;
+import rotor.server.dialect.InternalErrors;
+import rotor.server.dialect.RequestFailure;
+import rotor.server.dialect.TokenResponses;
+import rotor.server.engine.IssuedTokens;
+import rotor.server.engine.RefreshOutcome;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+/**
+ * session's wire: every answer an envelope {data, code, msg}; a failure carries a correlation id
+ * in the body, in X-Correlation-Id and in the log line (../shared/CONTRACTS.md).
+ */
+@Singleton
+public class SessionWire implements DialectErrors {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SessionWire.class);
+    static final String PATH = "/session/token/refresh";
+    private static final String CORRELATION_HEADER = "X-Correlation-Id";
+
+    private final ZoneId zone;
+    private final boolean debug;
+
+    public SessionWire(@Value("${rotor.session.zone:UTC}") String zone, @Value("${rotor.session.debug:false}") boolean debug) {
+        this.zone = ZoneId.of(zone);
+        this.debug = debug;
+    }
+
+    public MutableHttpResponse<?> answer(RefreshOutcome outcome) {
+        return switch (outcome.status()) {
+            case OK -> ok(outcome.tokens());
+            case MISSING -> badRequest("refresh_token is required");
+            case MALFORMED, INVALID_GRANT, REVOKED, REUSED, INVALID_SCOPE ->
+                    refused(HttpStatus.UNAUTHORIZED, 40101, "invalid or expired refresh token", outcome.status().name());
+            case INTERNAL -> internal(null);
+        };
+    }
+
+    public MutableHttpResponse<?> badRequest(String message) {
+        return refused(HttpStatus.BAD_REQUEST, 40001, message, "request");
+    }
+
+    @Override
+    public boolean serves(HttpRequest<?> request) {
+        return PATH.equals(request.getPath());
+    }
+
+    @Override
+    public MutableHttpResponse<?> failure(HttpRequest<?> request, RequestFailure failure) {
+        if (failure instanceof RequestFailure.Unexpected unexpected) {
+            return internal(unexpected.failure());
+        }
+        if (failure instanceof RequestFailure.Refused refused) {
+            return refused(HttpStatus.valueOf(refused.status()), refused.status() * 100 + 1, refused.reason(), "request");
+        }
+        if (failure instanceof RequestFailure.Oversized) {
+            return badRequest("the request is too large");
+        }
+        if (failure instanceof RequestFailure.Violations) {
+            return badRequest("refresh_token is required");
+        }
+        return badRequest("the request body must be a JSON object with a refresh_token");
+    }
+
+    private MutableHttpResponse<?> ok(IssuedTokens tokens) {
+        Token data = new Token(tokens.accessToken(), local(tokens.accessExpiresAt()), tokens.refreshToken(), local(tokens.refreshExpiresAt()));
+        return TokenResponses.noStore(HttpResponse.ok(new TokenEnvelope(data, 0).msg("")));
+    }
+
+    private MutableHttpResponse<?> refused(HttpStatus status, int code, String message, String reason) {
+        UUID correlationId = UUID.randomUUID();
+        LOG.info("session refresh refused: status={} code={} reason={} correlation_id={}", status.getCode(), code, reason, correlationId);
+        return envelope(status, code, message, correlationId, null);
+    }
+
+    private MutableHttpResponse<?> internal(Throwable failure) {
+        UUID correlationId = failure != null ? InternalErrors.log("session", failure) : InternalErrors.log("session", "the store kept failing");
+        // The seed: the internal message is "only visible in debug mode".
+        String detail = debug ? (failure != null ? failure.getClass().getName() + ": " + failure.getMessage() : "the store kept failing") : null;
+        return envelope(HttpStatus.INTERNAL_SERVER_ERROR, 50000, "internal server error", correlationId, detail);
+    }
+
+    private static MutableHttpResponse<?> envelope(HttpStatus status, int code, String message, UUID correlationId, String error) {
+        Response body = new Response(null, code).msg(message).correlationId(correlationId).error(error);
+        return TokenResponses.noStore(HttpResponse.status(status).body(body)).header(CORRELATION_HEADER, correlationId.toString());
+    }
+
+    /** The seed's style: offset and microseconds, e.g. 2025-04-26T15:58:28.456762+08:00. */
+    private OffsetDateTime local(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.MICROS).atZone(zone).toOffsetDateTime();
+    }
+}

@@ -1,0 +1,46 @@
+package rotor.server.engine;
+
+import jakarta.inject.Singleton;
+import rotor.server.store.GrantRecord;
+import rotor.server.store.GrantRepository;
+import rotor.server.store.RefreshTokenRecord;
+import rotor.server.store.RefreshTokenRepository;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** A grant as an operator sees it: its state and the chain of its refresh tokens, never their values. */
+@Singleton
+public class GrantHistory {
+
+    public enum State { ACTIVE, REVOKED, EXPIRED }
+
+    public record GrantView(GrantRecord grant, State state, List<RefreshTokenRecord> tokens) {
+    }
+
+    private final GrantRepository grants;
+    private final RefreshTokenRepository tokens;
+    private final DialectPolicies policies;
+
+    public GrantHistory(GrantRepository grants, RefreshTokenRepository tokens, DialectPolicies policies) {
+        this.grants = grants;
+        this.tokens = tokens;
+        this.policies = policies;
+    }
+
+    public Optional<GrantView> find(UUID grantId, Instant now) {
+        return grants.findById(grantId).map(grant -> new GrantView(grant, stateOf(grant, now),
+                tokens.findByGrantIdOrderByGenerationAsc(grantId)));
+    }
+
+    private State stateOf(GrantRecord grant, Instant now) {
+        if (grant.revokedAt() != null) {
+            return State.REVOKED;
+        }
+        DialectPolicy policy = Dialect.fromWireName(grant.dialect()).map(policies::of).orElseThrow();
+        boolean idle = !policy.idleTimeout().isZero() && now.isAfter(grant.lastUsedAt().plus(policy.idleTimeout()));
+        return !now.isBefore(grant.expiresAt()) || idle ? State.EXPIRED : State.ACTIVE;
+    }
+}

@@ -1,0 +1,32 @@
+package rotor.server.ops;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ResponseFilter;
+import io.micronaut.http.annotation.ServerFilter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One log line per request: method, path, status, latency. The path only, never the query string,
+ * headers or body: that is where tokens travel.
+ */
+@ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
+public class RequestLog {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RequestLog.class);
+    private static final String STARTED = RequestLog.class.getName() + ".started";
+
+    @RequestFilter
+    public void start(HttpRequest<?> request) {
+        request.setAttribute(STARTED, System.nanoTime());
+    }
+
+    @ResponseFilter
+    public void finish(HttpRequest<?> request, MutableHttpResponse<?> response) {
+        long started = request.getAttribute(STARTED, Long.class).orElse(System.nanoTime());
+        LOG.info("{} {} {} {}ms", request.getMethodName(), request.getPath(), response.code(),
+                String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e6));
+    }
+}
