@@ -52,7 +52,7 @@ public class AdminWire implements DialectErrors {
     @Override
     public MutableHttpResponse<?> failure(HttpRequest<?> request, RequestFailure failure) {
         if (failure instanceof RequestFailure.Refused refusedRoute) {
-            return HttpResponse.status(HttpStatus.valueOf(refusedRoute.status())).body(new AdminError(
+            return refusedRoute.answer(new AdminError(
                     refusedRoute.status() == 404 ? AdminErrorError.NOT_FOUND : AdminErrorError.INVALID_REQUEST, refusedRoute.reason()));
         }
         Optional<MutableHttpResponse<?>> refused = refuseUnlessAdmin(request);

@@ -58,7 +58,7 @@ public class DialectErrorResponseProcessor implements ErrorResponseProcessor<Obj
         if (status >= 500) {
             return new RequestFailure.Unexpected(cause != null ? cause : new IllegalStateException(base.reason()));
         }
-        return new RequestFailure.Refused(status, base.reason());
+        return new RequestFailure.Refused(status, base.reason(), base.getHeaders().get("Allow"));
     }
 
     private static boolean oversized(Throwable cause) {

@@ -4,12 +4,17 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.bind.exceptions.UnsatisfiedArgumentException;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
 import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.codec.CodecException;
 import io.micronaut.http.exceptions.ContentLengthExceededException;
 import io.micronaut.http.exceptions.HttpStatusException;
+import io.micronaut.http.server.exceptions.NotAllowedException;
 import io.micronaut.json.JsonSyntaxException;
 import io.micronaut.serde.exceptions.SerdeException;
 import io.micronaut.web.router.exceptions.UnsatisfiedRouteException;
@@ -41,8 +46,18 @@ public sealed interface RequestFailure {
     record Oversized() implements RequestFailure {
     }
 
-    /** Refused before routing for a reason outside any contract: no such path, a method the path does not take. */
-    record Refused(int status, String reason) implements RequestFailure {
+    /**
+     * Refused for a reason outside any contract: no such path, a method the path does not take.
+     *
+     * @param allow the methods the path takes, for the Allow header of a 405; null otherwise
+     */
+    record Refused(int status, String reason, @Nullable String allow) implements RequestFailure {
+
+        /** The status and, for a 405, the Allow header, around a dialect's body. */
+        public <T> MutableHttpResponse<T> answer(T body) {
+            MutableHttpResponse<T> response = HttpResponse.<T>status(HttpStatus.valueOf(status)).body(body);
+            return allow == null ? response : response.header(HttpHeaders.ALLOW, allow);
+        }
     }
 
     /** The request was read, but values break the contract's constraints. */
@@ -60,11 +75,16 @@ public sealed interface RequestFailure {
         if (failure instanceof ConstraintViolationException violations) {
             return new Violations(violations.getConstraintViolations().stream().map(RequestFailure::violation).toList());
         }
-        if (failure instanceof HttpStatusException refused && refused.getStatus().getCode() < 500) {
-            return new Refused(refused.getStatus().getCode(), refused.getStatus().getReason());
+        if (failure instanceof NotAllowedException notAllowed) {
+            return new Refused(405, notAllowed.getStatus().getReason(), String.join(", ", notAllowed.getAllowedMethods()));
         }
-        if (failure instanceof CodecException || failure instanceof ContentLengthExceededException
-                || failure instanceof JsonSyntaxException || failure instanceof SerdeException) {
+        if (failure instanceof HttpStatusException refused && refused.getStatus().getCode() < 500) {
+            return new Refused(refused.getStatus().getCode(), refused.getStatus().getReason(), null);
+        }
+        if (failure instanceof ContentLengthExceededException) {
+            return new Oversized();
+        }
+        if (failure instanceof CodecException || failure instanceof JsonSyntaxException || failure instanceof SerdeException) {
             return new UnreadableBody();
         }
         Argument<?> argument = argumentOf(failure);

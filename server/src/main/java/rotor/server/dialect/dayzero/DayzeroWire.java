@@ -59,7 +59,7 @@ public class DayzeroWire implements DialectErrors {
             return internal(InternalErrors.log("dayzero", unexpected.failure()));
         }
         if (failure instanceof RequestFailure.Refused refused) {
-            return HttpResponse.status(HttpStatus.valueOf(refused.status())).body(new HTTPError(refused.reason()));
+            return refused.answer(new HTTPError(refused.reason()));
         }
         if (failure instanceof RequestFailure.Oversized) {
             // What uvicorn answers when it cannot read a request, before FastAPI sees it.

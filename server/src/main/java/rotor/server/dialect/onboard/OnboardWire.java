@@ -52,8 +52,7 @@ public class OnboardWire implements DialectErrors {
             return internal(InternalErrors.log("onboard", unexpected.failure()));
         }
         if (failure instanceof RequestFailure.Refused refused) {
-            HttpStatus status = HttpStatus.valueOf(refused.status());
-            return error(status, status.name(), refused.reason());
+            return refused.answer(new ErrorMessageDto(HttpStatus.valueOf(refused.status()).name(), refused.reason()));
         }
         return error(HttpStatus.BAD_REQUEST, "BAD_REQUEST", "The request could not be read.");
     }

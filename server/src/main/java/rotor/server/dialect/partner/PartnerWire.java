@@ -54,8 +54,7 @@ public class PartnerWire implements DialectErrors {
             return internal(unexpected.failure());
         }
         if (failure instanceof RequestFailure.Refused refused) {
-            return HttpResponse.status(HttpStatus.valueOf(refused.status()))
-                    .body(new ErrorResponse(ErrorResponseError.INVALID_REQUEST).errorDescription(refused.reason()));
+            return refused.answer(new ErrorResponse(ErrorResponseError.INVALID_REQUEST).errorDescription(refused.reason()));
         }
         if (failure instanceof RequestFailure.Oversized) {
             return error(ErrorResponseError.INVALID_REQUEST, "The request is too large.");

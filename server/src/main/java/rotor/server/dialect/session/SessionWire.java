@@ -47,7 +47,8 @@ public class SessionWire implements DialectErrors {
         return switch (outcome.status()) {
             case OK -> ok(outcome.tokens());
             case MISSING -> badRequest("refresh_token is required");
-            case MALFORMED, INVALID_GRANT, REVOKED, REUSED, INVALID_SCOPE ->
+            case MALFORMED -> badRequest("refresh_token is not a token of this server");
+            case INVALID_GRANT, REVOKED, REUSED, INVALID_SCOPE ->
                     refused(HttpStatus.UNAUTHORIZED, 40101, "invalid or expired refresh token", outcome.status().name());
             case INTERNAL -> internal(null);
         };
@@ -68,7 +69,8 @@ public class SessionWire implements DialectErrors {
             return internal(unexpected.failure());
         }
         if (failure instanceof RequestFailure.Refused refused) {
-            return refused(HttpStatus.valueOf(refused.status()), refused.status() * 100 + 1, refused.reason(), "request");
+            MutableHttpResponse<?> answer = refused(HttpStatus.valueOf(refused.status()), refused.status() * 100 + 1, refused.reason(), "request");
+            return refused.allow() == null ? answer : answer.header("Allow", refused.allow());
         }
         if (failure instanceof RequestFailure.Oversized) {
             return badRequest("the request is too large");

@@ -1,0 +1,171 @@
+package rotor.server.dialect
+
+import groovy.json.JsonSlurper
+import io.micronaut.core.type.Argument
+import io.micronaut.http.HttpRequest
+import io.micronaut.http.HttpResponse
+import io.micronaut.http.MutableHttpRequest
+import io.micronaut.http.client.HttpClient
+import io.micronaut.http.client.annotation.Client
+import io.micronaut.http.client.exceptions.HttpClientResponseException
+import io.micronaut.test.extensions.spock.annotation.MicronautTest
+import jakarta.inject.Inject
+import rotor.server.support.EmbeddedServerSpecification
+
+/**
+ * Requests the typed clients cannot even send: missing or mistyped headers, bodies that are not
+ * JSON, wrong media types, wrong JSON types, oversized bodies and headers. Each gets its dialect's
+ * documented error, never a 5xx and never Micronaut's default error JSON.
+ */
+@MicronautTest(transactional = false)
+class MalformedRequestsSpec extends EmbeddedServerSpecification {
+
+    static final String BUSINESS = '3f2b8c1e-7a4d-4e5f-9b6a-2c1d0e9f8a7b'
+    static final String SOME_TOKEN = 'rtr_' + 'D' * 43
+    static final String HUGE = 'x' * 70_000
+
+    @Inject
+    @Client('/')
+    HttpClient http
+
+    def "dayzero: #why answers #status #expected"() {
+        when:
+        def answer = send(HttpRequest.POST('/api/v1/oauth2/refresh', body ?: '').headers(headers).contentType(type))
+
+        then:
+        answer.status == status
+        answer.text.contains(expected)
+        !answer.text.contains('_links')
+
+        where:
+        why                           | headers                                                        | type               | body   | status | expected
+        'no x-business-id'            | [Authorization: "Bearer ${SOME_TOKEN}"]                         | 'application/json' | null   | 422    | '{"loc":["header","x-business-id"],"msg":"Field required","type":"missing","input":null}'
+        'an x-business-id not a UUID' | [Authorization: "Bearer ${SOME_TOKEN}", 'x-business-id': 'abc'] | 'application/json' | null   | 422    | '"type":"uuid_parsing","input":"abc"'
+        'a too-short UUID'            | [Authorization: "Bearer ${SOME_TOKEN}", 'x-business-id': '1-1-1-1-1'] | 'application/json' | null | 422 | '"msg":"Input should be a valid UUID, invalid group length in group 0'
+        'neither header'              | [:]                                                            | 'application/json' | null   | 401    | '{"detail":"Not authenticated"}'
+        'an oversized header'         | [Authorization: "Bearer ${'y' * 9000}", 'x-business-id': BUSINESS] | 'application/json' | null | 400  | '{"detail":"Invalid HTTP request received."}'
+        'any body and media type'     | [Authorization: "Bearer ${SOME_TOKEN}", 'x-business-id': BUSINESS] | 'text/plain'   | 'hi'   | 401    | '{"detail":"Invalid or expired refresh token"}'
+    }
+
+    def "onboard: #why answers #status #expected"() {
+        when:
+        def answer = send(HttpRequest.POST('/auth/oauth/refresh-token', body ?: '').headers(headers).contentType('application/json'))
+
+        then:
+        answer.status == status
+        answer.json.code == expected
+        !answer.text.contains('_links')
+
+        where:
+        why                                 | headers                      | body  | status | expected
+        'an x-auth-token of the wrong form' | ['x-auth-token': 'a b c']    | null  | 400    | 'MALFORMED_TOKEN'
+        'an oversized header'               | ['x-auth-token': 'z' * 9000] | null  | 400    | 'BAD_REQUEST'
+        'a body, which the gateway ignores' | ['x-auth-token': SOME_TOKEN] | HUGE  | 401    | 'REFRESH_TOKEN_INVALID'
+    }
+
+    def "partner: #why answers 400 #error"() {
+        when:
+        def answer = send(HttpRequest.POST('/v1/auth/token', body).headers(headers).contentType(type))
+
+        then:
+        answer.status == 400
+        answer.json.error == error
+        answer.json.error_description == description
+
+        where:
+        why                        | headers                                      | type               | body                     | error                    | description
+        'no partnerId'             | [grantType: 'refresh_token']                 | 'application/json' | '{"refreshToken":"x"}'   | 'invalid_request'        | 'The partnerId header is required and must be an integer.'
+        'a partnerId not an int32' | [partnerId: '12a', grantType: 'refresh_token'] | 'application/json' | '{"refreshToken":"x"}' | 'invalid_request'        | 'The partnerId header is required and must be an integer.'
+        'a partnerId over int32'   | [partnerId: '4294967296', grantType: 'refresh_token'] | 'application/json' | '{"refreshToken":"x"}' | 'invalid_request' | 'The partnerId header is required and must be an integer.'
+        'no grantType'             | [partnerId: '1']                             | 'application/json' | '{"refreshToken":"x"}'   | 'invalid_request'        | 'The grantType header is required.'
+        'another grantType'        | [partnerId: '1', grantType: 'password']      | 'application/json' | '{}'                     | 'unsupported_grant_type' | 'The grantType header must be refresh_token.'
+        'no refreshToken'          | [partnerId: '1', grantType: 'refresh_token'] | 'application/json' | '{}'                     | 'invalid_request'        | 'Missing refresh token.'
+        'a body that is not JSON'  | [partnerId: '1', grantType: 'refresh_token'] | 'application/json' | 'refreshToken=x'         | 'invalid_request'        | 'Missing refresh token.'
+        'a JSON array'             | [partnerId: '1', grantType: 'refresh_token'] | 'application/json' | '["x"]'                  | 'invalid_request'        | 'Missing refresh token.'
+        'a refreshToken object'    | [partnerId: '1', grantType: 'refresh_token'] | 'application/json' | '{"refreshToken":{}}'    | 'invalid_request'        | 'Missing refresh token.'
+        'a form body'              | [partnerId: '1', grantType: 'refresh_token'] | 'application/x-www-form-urlencoded' | 'refreshToken=x' | 'invalid_request' | 'Missing refresh token.'
+        'an oversized body'        | [partnerId: '1', grantType: 'refresh_token'] | 'application/json' | "{\"refreshToken\":\"${HUGE}\"}" | 'invalid_request' | 'The request is too large.'
+    }
+
+    def "session: #why answers 400 code 40001 with a correlation id"() {
+        when:
+        def answer = send(HttpRequest.POST('/session/token/refresh', body).contentType(type))
+
+        then:
+        answer.status == 400
+        answer.json.code == 40001
+        answer.json.containsKey('data') && answer.json.data == null
+        answer.json.correlation_id == answer.headers['X-Correlation-Id']
+
+        where:
+        why                       | type               | body
+        'no refresh_token'        | 'application/json' | '{}'
+        'a body that is not JSON' | 'application/json' | '{"refresh_token":'
+        'a JSON string'           | 'application/json' | '"token"'
+        'a refresh_token list'    | 'application/json' | '{"refresh_token":["a"]}'
+        'a refresh_token not a JWT' | 'application/json' | '{"refresh_token":"rtr_abc"}'
+        'an XML body'             | 'application/xml'  | '<refresh_token>x</refresh_token>'
+        'an oversized body'       | 'application/json' | "{\"refresh_token\":\"${HUGE}\"}"
+    }
+
+    def "admin: #why answers #status #error"() {
+        when:
+        def answer = send(HttpRequest.POST('/admin/v1/grants', body).bearerAuth(ADMIN_TOKEN).contentType('application/json'))
+
+        then:
+        answer.status == status
+        answer.json.error == error
+
+        where:
+        why                      | body                                            | status | error
+        'a body that is not JSON' | 'dialect=dayzero'                              | 400    | 'invalid_request'
+        'no subject'             | '{"dialect":"onboard"}'                         | 422    | 'validation_failed'
+        'an empty subject'       | '{"dialect":"onboard","subject":""}'            | 422    | 'validation_failed'
+    }
+
+    def "a method a dialect's path does not take answers in that dialect's shape"() {
+        when:
+        def answer = send(HttpRequest.GET(path))
+
+        then:
+        answer.status == 405
+        answer.headers['allow'] == 'POST'
+        answer.text.contains(expected)
+        !answer.text.contains('_links')
+
+        where:
+        path                        | expected
+        '/api/v1/oauth2/refresh'    | '"detail":"Method Not Allowed"'
+        '/auth/oauth/refresh-token' | '"code":"METHOD_NOT_ALLOWED"'
+        '/v1/auth/token'            | '"error":"invalid_request"'
+        '/session/token/refresh'    | '"code":40501'
+    }
+
+    private Answer send(MutableHttpRequest<?> request) {
+        HttpResponse<String> response
+        try {
+            response = http.toBlocking().exchange(request, Argument.of(String), Argument.of(String))
+        } catch (HttpClientResponseException e) {
+            response = e.response as HttpResponse<String>
+        }
+        def text = response.getBody(String).orElse('')
+        assert response.status.code < 500: text
+        new Answer(response.status.code, text, text ? new JsonSlurper().parseText(text) : null,
+                response.headers.asMap().collectEntries { k, v -> [k, v.first()] } as Map<String, String>)
+    }
+
+    static class Answer {
+        final int status
+        final String text
+        final Object json
+        final Map<String, String> headers
+
+        Answer(int status, String text, Object json, Map<String, String> headers) {
+            this.status = status
+            this.text = text
+            this.json = json
+            this.headers = headers.collectEntries { k, v -> [k, v] }.withDefault { null }
+            headers.each { k, v -> this.headers[k.toLowerCase()] = v }
+        }
+    }
+}
