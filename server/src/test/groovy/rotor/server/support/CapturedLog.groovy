@@ -1,0 +1,44 @@
+package rotor.server.support
+
+import ch.qos.logback.classic.Level
+import ch.qos.logback.classic.Logger
+import ch.qos.logback.classic.spi.ILoggingEvent
+import ch.qos.logback.core.read.ListAppender
+import org.slf4j.LoggerFactory
+
+/**
+ * Everything logged while it is open, formatted as the server logs it, stack traces included;
+ * rotor's own loggers at every level, down to TRACE.
+ */
+class CapturedLog implements AutoCloseable {
+
+    private final ListAppender<ILoggingEvent> appender = new ListAppender<>()
+    private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)
+    private final Logger rotor = (Logger) LoggerFactory.getLogger('rotor')
+    private final Level rotorLevel = rotor.level
+
+    CapturedLog() {
+        appender.start()
+        root.addAppender(appender)
+        rotor.level = Level.TRACE
+    }
+
+    List<String> lines(String loggerName = null) {
+        appender.list.findAll { loggerName == null || it.loggerName == loggerName }.collect { event ->
+            def proxy = event.throwableProxy
+            def trace = []
+            while (proxy != null) {
+                trace << proxy.className + ': ' + proxy.message
+                trace.addAll(proxy.stackTraceElementProxyArray*.toString())
+                proxy = proxy.cause
+            }
+            ([event.formattedMessage] + trace).join('\n')
+        }
+    }
+
+    @Override
+    void close() {
+        root.detachAppender(appender)
+        rotor.level = rotorLevel
+    }
+}
