@@ -14,12 +14,13 @@ class ServerStartsAndReportsHealthSpec extends Specification {
     @Client("/")
     HttpClient http
 
-    def "the started server answers GET /health with UP"() {
+    def "the started server answers GET /health with UP, the store's indicator included"() {
         when:
         def response = http.toBlocking().exchange(HttpRequest.GET('/health'), Map)
 
         then:
         response.status.code == 200
         response.body().status == 'UP'
+        response.body().details.jdbc.status == 'UP'
     }
 }
