@@ -55,10 +55,6 @@ public class AdminWire implements DialectErrors {
             return refusedRoute.answer(new AdminError(
                     refusedRoute.status() == 404 ? AdminErrorError.NOT_FOUND : AdminErrorError.INVALID_REQUEST, refusedRoute.reason()));
         }
-        Optional<MutableHttpResponse<?>> refused = refuseUnlessAdmin(request);
-        if (refused.isPresent() && !(failure instanceof RequestFailure.Unexpected)) {
-            return refused.get();
-        }
         if (failure instanceof RequestFailure.Violations violations) {
             return violations(violations.violations().stream().map(v -> new Violation(v.field(), v.message())).toList());
         }

@@ -1,8 +1,8 @@
 package rotor.server.engine;
 
-import java.security.SecureRandom;
+import rotor.server.keys.RandomTokens;
+
 import java.time.Instant;
-import java.util.Base64;
 import java.util.regex.Pattern;
 
 /**
@@ -14,17 +14,15 @@ final class OpaqueRefreshTokens implements RefreshTokenFormat {
     static final String PREFIX = "rtr_";
     private static final Pattern SHAPE = Pattern.compile("rtr_[A-Za-z0-9_-]{43}");
 
-    private final SecureRandom random;
+    private final RandomTokens random;
 
-    OpaqueRefreshTokens(SecureRandom random) {
+    OpaqueRefreshTokens(RandomTokens random) {
         this.random = random;
     }
 
     @Override
     public String mint(NewToken token) {
-        byte[] bytes = new byte[32];
-        random.nextBytes(bytes);
-        return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return random.secret(PREFIX);
     }
 
     @Override

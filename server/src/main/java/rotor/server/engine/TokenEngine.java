@@ -8,6 +8,8 @@ import rotor.server.engine.RefreshOutcome.Status;
 import rotor.server.engine.RefreshTokenFormat.Form;
 import rotor.server.engine.RefreshTokenFormat.NewToken;
 import rotor.server.keys.AccessTokenMinter;
+import rotor.server.keys.RandomTokens;
+import rotor.server.keys.SecretHasher;
 import rotor.server.keys.StoredKeySignature;
 import rotor.server.store.GrantRecord;
 import rotor.server.store.GrantRepository;
@@ -39,7 +41,7 @@ public class TokenEngine {
 
     private final GrantRepository grants;
     private final RefreshTokenRepository tokens;
-    private final RefreshTokenHasher hasher;
+    private final SecretHasher hasher;
     private final AccessTokenMinter accessTokens;
     private final DialectPolicies policies;
     private final AuditTrail audit;
@@ -47,9 +49,9 @@ public class TokenEngine {
     private final RefreshTokenFormat opaque;
     private final RefreshTokenFormat sessionJwt;
 
-    public TokenEngine(GrantRepository grants, RefreshTokenRepository tokens, RefreshTokenHasher hasher,
+    public TokenEngine(GrantRepository grants, RefreshTokenRepository tokens, SecretHasher hasher,
                        AccessTokenMinter accessTokens, StoredKeySignature signature, DialectPolicies policies,
-                       AuditTrail audit, TransactionOperations<Connection> transactions) {
+                       AuditTrail audit, TransactionOperations<Connection> transactions, RandomTokens randomTokens) {
         this.grants = grants;
         this.tokens = tokens;
         this.hasher = hasher;
@@ -57,9 +59,8 @@ public class TokenEngine {
         this.policies = policies;
         this.audit = audit;
         this.transactions = transactions;
-        SecureRandom random = new SecureRandom();
-        this.opaque = new OpaqueRefreshTokens(random);
-        this.sessionJwt = new SessionRefreshTokens(signature, random);
+        this.opaque = new OpaqueRefreshTokens(randomTokens);
+        this.sessionJwt = new SessionRefreshTokens(signature, new SecureRandom());
     }
 
     /**

@@ -8,9 +8,10 @@ import rotor.server.engine.AuditTrail
 import rotor.server.engine.DialectPolicies
 import rotor.server.engine.RefreshOutcome
 import rotor.server.engine.RefreshRequest
-import rotor.server.engine.RefreshTokenHasher
+import rotor.server.keys.SecretHasher
 import rotor.server.engine.TokenEngine
 import rotor.server.keys.AccessTokenMinter
+import rotor.server.keys.RandomTokens
 import rotor.server.keys.StoredKeySignature
 import rotor.server.store.GrantRepository
 import rotor.server.store.RefreshTokenRepository
@@ -24,10 +25,10 @@ import java.time.Instant
 @Requires(property = 'spec.failing-engine', value = 'true')
 class FailingTokenEngine extends TokenEngine {
 
-    FailingTokenEngine(GrantRepository grants, RefreshTokenRepository tokens, RefreshTokenHasher hasher,
+    FailingTokenEngine(GrantRepository grants, RefreshTokenRepository tokens, SecretHasher hasher,
                        AccessTokenMinter accessTokens, StoredKeySignature signature, DialectPolicies policies,
-                       AuditTrail audit, TransactionOperations<Connection> transactions) {
-        super(grants, tokens, hasher, accessTokens, signature, policies, audit, transactions)
+                       AuditTrail audit, TransactionOperations<Connection> transactions, RandomTokens randomTokens) {
+        super(grants, tokens, hasher, accessTokens, signature, policies, audit, transactions, randomTokens)
     }
 
     @Override

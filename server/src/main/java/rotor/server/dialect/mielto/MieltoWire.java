@@ -1,0 +1,77 @@
+package rotor.server.dialect.mielto;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import jakarta.inject.Singleton;
+import rotor.server.api.mielto.model.HTTPError;
+import rotor.server.api.mielto.model.HTTPValidationError;
+import rotor.server.api.mielto.model.RefreshOAuthTokenResponse;
+import rotor.server.api.mielto.model.Status;
+import rotor.server.api.mielto.model.ValidationError;
+import rotor.server.connections.ConnectionRefresher;
+import rotor.server.dialect.DialectErrors;
+import rotor.server.dialect.InternalErrors;
+import rotor.server.dialect.RequestFailure;
+
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** mielto's wire: FastAPI's bodies (../shared/CONTRACTS.md). */
+@Singleton
+public class MieltoWire implements DialectErrors {
+
+    static final String PATH_PREFIX = "/api/v1/oauth/refresh/";
+
+    public MutableHttpResponse<?> answer(ConnectionRefresher.Result result) {
+        return switch (result.status()) {
+            case REFRESHED -> HttpResponse.ok(new RefreshOAuthTokenResponse(Status.SUCCESS, result.connection().id(),
+                    result.connection().expiresAt().truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC)));
+            case NOT_FOUND -> notFound();
+            case REAUTHORIZATION_REQUIRED -> HttpResponse.status(HttpStatus.CONFLICT).body(new HTTPError("Connection requires re-authorization"));
+            case UPSTREAM_FAILED -> HttpResponse.status(HttpStatus.BAD_GATEWAY).body(new HTTPError("Upstream token endpoint failed"));
+        };
+    }
+
+    public MutableHttpResponse<?> notAuthenticated() {
+        return HttpResponse.status(HttpStatus.UNAUTHORIZED).body(new HTTPError("Not authenticated")).header("WWW-Authenticate", "Bearer");
+    }
+
+    public MutableHttpResponse<?> notFound() {
+        return HttpResponse.notFound(new HTTPError("Connection not found"));
+    }
+
+    @Override
+    public boolean serves(HttpRequest<?> request) {
+        return request.getPath().startsWith(PATH_PREFIX);
+    }
+
+    @Override
+    public MutableHttpResponse<?> failure(HttpRequest<?> request, RequestFailure failure) {
+        if (failure instanceof RequestFailure.Unexpected unexpected) {
+            InternalErrors.log("mielto", unexpected.failure());
+            return HttpResponse.serverError(new HTTPError("Internal Server Error"));
+        }
+        if (failure instanceof RequestFailure.Refused refused) {
+            return refused.answer(new HTTPError(refused.reason()));
+        }
+        if (failure instanceof RequestFailure.Violations violations) {
+            List<ValidationError> errors = violations.violations().stream().map(MieltoWire::tooLong).toList();
+            return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(new HTTPValidationError().detail(new ArrayList<>(errors)));
+        }
+        // Oversized, or anything else unreadable: what uvicorn answers before FastAPI sees the request.
+        return HttpResponse.badRequest(new HTTPError("Invalid HTTP request received."));
+    }
+
+    /** The only constraint of the contract: connection_id is at most 128 characters. */
+    private static ValidationError tooLong(RequestFailure.Violation violation) {
+        ValidationError error = new ValidationError(List.of("path", "connection_id"), "String should have at most 128 characters",
+                "string_too_long", violation.value());
+        error.setCtx(Map.of("max_length", 128));
+        return error;
+    }
+}

@@ -1,0 +1,57 @@
+package rotor.server.dialect.mielto;
+
+import io.micronaut.http.HttpRequest;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.utils.SecurityService;
+import jakarta.inject.Singleton;
+import rotor.server.connections.ApiKeys;
+import rotor.server.dialect.Credentials;
+import rotor.server.store.GrantRepository;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * mielto's DualAuthScheme: the Bearer credential is either a workspace API key, or an access-token
+ * JWT issued by this server, which Micronaut Security JWT has already validated (signature against
+ * the stored keys, expiry) by the time a controller runs. The workspace is the key's, or the
+ * token's tenant; a token of a revoked grant authenticates no one.
+ */
+@Singleton
+public class WorkspaceCallers {
+
+    private final SecurityService security;
+    private final ApiKeys apiKeys;
+    private final GrantRepository grants;
+
+    public WorkspaceCallers(SecurityService security, ApiKeys apiKeys, GrantRepository grants) {
+        this.security = security;
+        this.apiKeys = apiKeys;
+        this.grants = grants;
+    }
+
+    /** The workspace the caller acts for, or empty when the credential is missing or worth nothing. */
+    public Optional<String> workspaceOf(HttpRequest<?> request) {
+        Optional<Authentication> jwt = security.getAuthentication();
+        if (jwt.isPresent()) {
+            return workspaceOf(jwt.get());
+        }
+        return Credentials.bearer(request).flatMap(apiKeys::workspaceOf);
+    }
+
+    private Optional<String> workspaceOf(Authentication authentication) {
+        Object tenant = authentication.getAttributes().get("tid");
+        Object grantId = authentication.getAttributes().get("gid");
+        if (!(tenant instanceof String workspace) || !(grantId instanceof String gid)
+                || "refresh".equals(authentication.getAttributes().get("token_type"))) {
+            return Optional.empty();
+        }
+        UUID id;
+        try {
+            id = UUID.fromString(gid);
+        } catch (IllegalArgumentException notAGrant) {
+            return Optional.empty();
+        }
+        return grants.findById(id).filter(g -> g.revokedAt() == null).map(g -> workspace);
+    }
+}

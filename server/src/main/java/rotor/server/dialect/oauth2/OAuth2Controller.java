@@ -1,0 +1,128 @@
+package rotor.server.dialect.oauth2;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Error;
+import io.micronaut.http.context.ServerRequestContext;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import rotor.server.api.oauth2.Oauth2Api;
+import rotor.server.api.oauth2.model.IntrospectionResponse;
+import rotor.server.api.oauth2.model.OAuthErrorError;
+import rotor.server.api.oauth2.model.TokenResponse;
+import rotor.server.clients.ClientAuthentication;
+import rotor.server.dialect.RequestFailure;
+import rotor.server.dialect.TokenResponses;
+import rotor.server.engine.Dialect;
+import rotor.server.engine.RefreshRequest;
+import rotor.server.engine.TokenEngine;
+import rotor.server.engine.TokenIntrospection;
+import rotor.server.store.OAuthClientRecord;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * RFC 6749 token endpoint (refresh_token grant), RFC 7009 revocation, RFC 7662 introspection.
+ * The form fields are bound by their wire names (grant_type, ...): the generated interface
+ * names its parameters in camel case, which Micronaut would look for in the form as such.
+ */
+@Controller
+@Secured(SecurityRule.IS_ANONYMOUS) // clients authenticate per RFC 6749 section 2.3.1, checked here
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class OAuth2Controller implements Oauth2Api {
+
+    private static final Set<String> TOKEN_TYPE_HINTS = Set.of("refresh_token", "access_token");
+
+    private final TokenEngine engine;
+    private final TokenIntrospection introspection;
+    private final ClientAuthentication clientAuthentication;
+    private final OAuth2Wire wire;
+    private final Clock clock;
+    private final String issuer;
+
+    public OAuth2Controller(TokenEngine engine, TokenIntrospection introspection, ClientAuthentication clientAuthentication,
+                            OAuth2Wire wire, Clock clock, @Value("${rotor.issuer}") String issuer) {
+        this.engine = engine;
+        this.introspection = introspection;
+        this.clientAuthentication = clientAuthentication;
+        this.wire = wire;
+        this.clock = clock;
+        this.issuer = issuer;
+    }
+
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public HttpResponse<TokenResponse> token(@Body("grant_type") String grantType, @Body("refresh_token") @Nullable String refreshToken,
+                                             @Body("scope") @Nullable String scope, @Body("client_id") @Nullable String clientId,
+                                             @Body("client_secret") @Nullable String clientSecret) {
+        Optional<OAuthClientRecord> client = authenticate(clientId, clientSecret);
+        if (client.isEmpty()) {
+            return (HttpResponse) wire.invalidClient();
+        }
+        if (!"refresh_token".equals(grantType)) {
+            return (HttpResponse) wire.error(OAuthErrorError.UNSUPPORTED_GRANT_TYPE, "Only the refresh_token grant is supported.");
+        }
+        var outcome = engine.refresh(new RefreshRequest(Dialect.OAUTH2, null, refreshToken, scope, client.get().clientId()), clock.instant());
+        return (HttpResponse) wire.answer(outcome);
+    }
+
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public HttpResponse<Void> revoke(@Body("token") String token, @Body("token_type_hint") @Nullable String tokenTypeHint,
+                                     @Body("client_id") @Nullable String clientId, @Body("client_secret") @Nullable String clientSecret) {
+        Optional<OAuthClientRecord> client = authenticate(clientId, clientSecret);
+        if (client.isEmpty()) {
+            return (HttpResponse) wire.invalidClient();
+        }
+        if (tokenTypeHint != null && !TOKEN_TYPE_HINTS.contains(tokenTypeHint)) {
+            return (HttpResponse) wire.error(OAuthErrorError.UNSUPPORTED_TOKEN_TYPE, "token_type_hint must be refresh_token or access_token.");
+        }
+        // RFC 7009 section 2.2: unknown tokens, and other clients' tokens, are answered 200 all the same.
+        introspection.trace(token)
+                .filter(traced -> client.get().clientId().equals(traced.grant().clientId()))
+                .ifPresent(traced -> engine.revoke(traced.grant().id(), "client_revocation", clock.instant()));
+        return TokenResponses.noStore(HttpResponse.ok());
+    }
+
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public HttpResponse<IntrospectionResponse> introspect(@Body("token") String token, @Body("token_type_hint") @Nullable String tokenTypeHint,
+                                                          @Body("client_id") @Nullable String clientId,
+                                                          @Body("client_secret") @Nullable String clientSecret) {
+        if (authenticate(clientId, clientSecret).isEmpty()) {
+            return (HttpResponse) wire.invalidClient();
+        }
+        Instant now = clock.instant();
+        IntrospectionResponse body = introspection.active(token, now).map(traced -> new IntrospectionResponse(true)
+                .scope(traced.scope())
+                .clientId(traced.grant().clientId())
+                .tokenType(traced.kind() == TokenIntrospection.Kind.ACCESS_TOKEN ? "Bearer" : "refresh_token")
+                .exp(traced.expiresAt().getEpochSecond())
+                .iat(traced.issuedAt().getEpochSecond())
+                .sub(traced.grant().subject())
+                .iss(issuer)
+                .jti(traced.jti())
+                .tid(traced.grant().tenant())
+                .gid(traced.grant().id().toString()))
+                .orElseGet(() -> new IntrospectionResponse(false));
+        return TokenResponses.noStore(HttpResponse.ok(body));
+    }
+
+    @Error(global = false)
+    public HttpResponse<?> failure(HttpRequest<?> request, Throwable failure) {
+        return wire.failure(request, RequestFailure.classify(failure));
+    }
+
+    private Optional<OAuthClientRecord> authenticate(String clientId, String clientSecret) {
+        return clientAuthentication.authenticate(ServerRequestContext.currentRequest().orElseThrow(), clientId, clientSecret);
+    }
+}

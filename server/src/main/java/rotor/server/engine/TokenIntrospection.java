@@ -1,0 +1,92 @@
+package rotor.server.engine;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import rotor.server.keys.SecretHasher;
+import rotor.server.keys.StoredKeySignature;
+import rotor.server.store.GrantRecord;
+import rotor.server.store.GrantRepository;
+import rotor.server.store.RefreshTokenRecord;
+import rotor.server.store.RefreshTokenRepository;
+
+import java.text.ParseException;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * What a presented token is (RFC 7662): a refresh token of the store, or an access token signed by
+ * this server, and the grant it belongs to. A token is active only while it and its grant are live.
+ */
+@Singleton
+public class TokenIntrospection {
+
+    public enum Kind { REFRESH_TOKEN, ACCESS_TOKEN }
+
+    /** A token traced to its grant; exp, iat, jti and scope as the token itself has them. */
+    public record Traced(Kind kind, GrantRecord grant, @Nullable String scope, Instant issuedAt, Instant expiresAt,
+                         @Nullable String jti, boolean spent) {
+    }
+
+    private final RefreshTokenRepository tokens;
+    private final GrantRepository grants;
+    private final SecretHasher hasher;
+    private final StoredKeySignature signature;
+    private final GrantHistory history;
+
+    public TokenIntrospection(RefreshTokenRepository tokens, GrantRepository grants, SecretHasher hasher,
+                              StoredKeySignature signature, GrantHistory history) {
+        this.tokens = tokens;
+        this.grants = grants;
+        this.hasher = hasher;
+        this.signature = signature;
+        this.history = history;
+    }
+
+    /** The token's facts, when it is active now. */
+    public Optional<Traced> active(String token, Instant now) {
+        return trace(token).filter(t -> !t.spent() && now.isBefore(t.expiresAt())
+                && history.find(t.grant().id(), now).map(view -> view.state() == GrantHistory.State.ACTIVE).orElse(false));
+    }
+
+    /**
+     * The grant a token belongs to, live or not, spent or not: what revocation needs. Refresh
+     * tokens are found by hash; an access token counts only with a valid signature of ours.
+     */
+    public Optional<Traced> trace(String token) {
+        if (token == null || token.isBlank()) {
+            return Optional.empty();
+        }
+        Optional<RefreshTokenRecord> refresh = tokens.findById(hasher.hash(token));
+        if (refresh.isPresent()) {
+            RefreshTokenRecord r = refresh.get();
+            return grants.findById(r.grantId()).map(grant -> new Traced(Kind.REFRESH_TOKEN, grant, r.scope(), r.issuedAt(),
+                    r.expiresAt(), null, r.usedAt() != null));
+        }
+        return accessToken(token);
+    }
+
+    private Optional<Traced> accessToken(String token) {
+        try {
+            SignedJWT jwt = SignedJWT.parse(token);
+            JWTClaimsSet claims = jwt.getJWTClaimsSet();
+            if (!signature.verify(jwt) || claims.getStringClaim("gid") == null || "refresh".equals(claims.getClaim("token_type"))
+                    || claims.getExpirationTime() == null || claims.getIssueTime() == null) {
+                return Optional.empty();
+            }
+            UUID grantId = UUID.fromString(claims.getStringClaim("gid"));
+            return grants.findById(grantId).map(grant -> new Traced(Kind.ACCESS_TOKEN, grant, scopeOf(claims),
+                    claims.getIssueTime().toInstant(), claims.getExpirationTime().toInstant(), claims.getJWTID(), false));
+        } catch (ParseException | JOSEException | IllegalArgumentException notOurs) {
+            return Optional.empty();
+        }
+    }
+
+    private static String scopeOf(JWTClaimsSet claims) {
+        Object scope = claims.getClaim("scope");
+        return scope instanceof String s ? s : null;
+    }
+}
