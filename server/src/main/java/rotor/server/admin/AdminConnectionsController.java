@@ -43,8 +43,8 @@ public class AdminConnectionsController implements ConnectionsApi {
     @SuppressWarnings({"unchecked", "rawtypes"})
     public HttpResponse<Connection> createConnection(CreateConnectionRequest body) {
         URI tokenUrl = body.getTokenUrl();
-        if (tokenUrl == null || !("http".equals(tokenUrl.getScheme()) || "https".equals(tokenUrl.getScheme())) || tokenUrl.getHost() == null) {
-            return (HttpResponse) wire.invalid("token_url", "must be an absolute http or https URL");
+        if (tokenUrl == null || !("http".equals(tokenUrl.getScheme()) || "https".equals(tokenUrl.getScheme())) || tokenUrl.getHost() == null || tokenUrl.toString().length() > 2048) {
+            return (HttpResponse) wire.invalid("token_url", "must be an absolute http or https URL of at most 2048 characters");
         }
         Connections.ClientAuthMethod method = body.getClientAuthMethod() == ClientAuthMethod.POST
                 ? Connections.ClientAuthMethod.CLIENT_SECRET_POST : Connections.ClientAuthMethod.CLIENT_SECRET_BASIC;
