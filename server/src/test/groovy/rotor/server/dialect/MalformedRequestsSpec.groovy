@@ -123,6 +123,23 @@ class MalformedRequestsSpec extends EmbeddedServerSpecification {
         'an empty subject'       | '{"dialect":"onboard","subject":""}'            | 422    | 'validation_failed'
     }
 
+    def "mielto: a connection_id over 128 characters answers FastAPI's 422 string_too_long, after authentication"() {
+        given:
+        def key = new JsonSlurper().parseText(http.toBlocking().retrieve(HttpRequest.POST('/admin/v1/api-keys', '{"workspace_id":"ws_malformed"}')
+                .bearerAuth(ADMIN_TOKEN).contentType('application/json'))).api_key
+        def longId = 'c' * 129
+
+        when:
+        def authenticated = send(HttpRequest.POST("/api/v1/oauth/refresh/${longId}", '').bearerAuth(key as String))
+        def anonymous = send(HttpRequest.POST("/api/v1/oauth/refresh/${longId}", ''))
+
+        then:
+        authenticated.status == 422
+        authenticated.text.contains('{"loc":["path","connection_id"],"msg":"String should have at most 128 characters","type":"string_too_long","input":"' + longId + '","ctx":{"max_length":128}}')
+        anonymous.status == 401
+        anonymous.json.detail == 'Not authenticated'
+    }
+
     def "a method a dialect's path does not take answers in that dialect's shape"() {
         when:
         def answer = send(HttpRequest.GET(path))
