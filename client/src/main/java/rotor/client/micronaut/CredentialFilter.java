@@ -11,6 +11,12 @@ public class CredentialFilter {
 
     @RequestFilter
     public void attach(MutableHttpRequest<?> request) {
-        PropagatedContext.getOrEmpty().find(Credential.class).ifPresent(c -> request.getHeaders().set(c.header(), c.value()));
+        PropagatedContext.getOrEmpty().find(Credential.class).ifPresent(credential -> credential.headers().forEach((name, value) -> {
+            if (value == null) {
+                request.getHeaders().remove(name);
+            } else {
+                request.getHeaders().set(name, value);
+            }
+        }));
     }
 }
