@@ -11,7 +11,7 @@ import rotor.client.micronaut.admin.GrantsApi
 import rotor.client.micronaut.mielto.OAuthApi
 import rotor.server.support.AdminFixtures
 import rotor.server.support.EmbeddedServerSpecification
-import rotor.server.support.UpstreamStub
+import rotor.testing.UpstreamStub
 
 import java.util.concurrent.Callable
 import java.util.concurrent.CountDownLatch

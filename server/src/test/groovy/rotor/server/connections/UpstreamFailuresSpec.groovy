@@ -15,7 +15,7 @@ import rotor.client.micronaut.mielto.OAuthApi
 import rotor.client.micronaut.mielto.model.HTTPError
 import rotor.server.support.AdminFixtures
 import rotor.server.support.EmbeddedServerSpecification
-import rotor.server.support.UpstreamStub
+import rotor.testing.UpstreamStub
 
 /**
  * A stub upstream (a real HTTP server on 127.0.0.1) that fails, hangs, refuses and rotates: the

@@ -5,7 +5,7 @@ import rotor.server.connections.ApiKeys
 import rotor.server.connections.ConnectionRefresher
 import rotor.server.connections.Connections
 import rotor.server.support.Store
-import rotor.server.support.UpstreamStub
+import rotor.testing.UpstreamStub
 import spock.lang.Specification
 
 import java.time.Duration

@@ -1,4 +1,4 @@
-package rotor.server.support
+package rotor.testing
 
 import com.sun.net.httpserver.HttpExchange
 import com.sun.net.httpserver.HttpServer
