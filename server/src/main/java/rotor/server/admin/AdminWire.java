@@ -45,8 +45,8 @@ public class AdminWire implements DialectErrors {
     }
 
     @Override
-    public boolean serves(HttpRequest<?> request) {
-        return request.getPath().startsWith("/admin/");
+    public String pathPrefix() {
+        return "/admin/";
     }
 
     @Override

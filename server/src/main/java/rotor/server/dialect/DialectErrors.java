@@ -9,8 +9,13 @@ import io.micronaut.http.MutableHttpResponse;
  */
 public interface DialectErrors {
 
+    /** The path, or the start of the paths, of this dialect's operations. */
+    String pathPrefix();
+
     /** Whether the request is for one of this dialect's operations. */
-    boolean serves(HttpRequest<?> request);
+    default boolean serves(HttpRequest<?> request) {
+        return request.getPath().startsWith(pathPrefix());
+    }
 
     MutableHttpResponse<?> failure(HttpRequest<?> request, RequestFailure failure);
 }

@@ -49,8 +49,8 @@ public class DayzeroWire implements DialectErrors {
     }
 
     @Override
-    public boolean serves(HttpRequest<?> request) {
-        return PATH.equals(request.getPath());
+    public String pathPrefix() {
+        return PATH;
     }
 
     @Override

@@ -46,8 +46,8 @@ public class MieltoWire implements DialectErrors {
     }
 
     @Override
-    public boolean serves(HttpRequest<?> request) {
-        return request.getPath().startsWith(PATH_PREFIX);
+    public String pathPrefix() {
+        return PATH_PREFIX;
     }
 
     @Override

@@ -40,8 +40,8 @@ public class OAuth2Wire implements DialectErrors {
     }
 
     @Override
-    public boolean serves(HttpRequest<?> request) {
-        return request.getPath().startsWith("/oauth2/");
+    public String pathPrefix() {
+        return "/oauth2/";
     }
 
     @Override

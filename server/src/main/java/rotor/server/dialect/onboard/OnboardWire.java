@@ -42,8 +42,8 @@ public class OnboardWire implements DialectErrors {
     }
 
     @Override
-    public boolean serves(HttpRequest<?> request) {
-        return PATH.equals(request.getPath());
+    public String pathPrefix() {
+        return PATH;
     }
 
     @Override

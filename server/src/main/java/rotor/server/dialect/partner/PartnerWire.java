@@ -43,8 +43,8 @@ public class PartnerWire implements DialectErrors {
     }
 
     @Override
-    public boolean serves(HttpRequest<?> request) {
-        return PATH.equals(request.getPath());
+    public String pathPrefix() {
+        return PATH;
     }
 
     /** Checked in the order a client would fix them: the partner, the grant type, then the body. */

@@ -59,8 +59,8 @@ public class SessionWire implements DialectErrors {
     }
 
     @Override
-    public boolean serves(HttpRequest<?> request) {
-        return PATH.equals(request.getPath());
+    public String pathPrefix() {
+        return PATH;
     }
 
     @Override
