@@ -80,9 +80,10 @@ public class ConnectionRefresher {
             if ("expired".equals(connection.status())) {
                 return new Result(Status.REAUTHORIZATION_REQUIRED, connection);
             }
-            UpstreamTokenEndpoint.Answer answer = upstream.refresh(connection, connections.open(connection));
+            ConnectionSecrets secrets = connections.open(connection);
+            UpstreamTokenEndpoint.Answer answer = upstream.refresh(connection, secrets);
             if (answer instanceof UpstreamTokenEndpoint.Tokens tokens) {
-                String refreshToken = tokens.refreshToken() != null ? tokens.refreshToken() : connections.open(connection).refreshToken();
+                String refreshToken = tokens.refreshToken() != null ? tokens.refreshToken() : secrets.refreshToken();
                 Instant expiresAt = now.plus(tokens.expiresIn() != null ? Duration.ofSeconds(tokens.expiresIn()) : assumedLifetime);
                 repository.storeRefreshed(connectionId, connections.seal(connectionId, "access_token", tokens.accessToken()),
                         connections.seal(connectionId, "refresh_token", refreshToken), expiresAt, now);

@@ -55,7 +55,11 @@ public sealed interface RequestFailure {
 
         /** The status and, for a 405, the Allow header, around a dialect's body. */
         public <T> MutableHttpResponse<T> answer(T body) {
-            MutableHttpResponse<T> response = HttpResponse.<T>status(HttpStatus.valueOf(status)).body(body);
+            return allowing(HttpResponse.<T>status(HttpStatus.valueOf(status)).body(body));
+        }
+
+        /** The Allow header of a 405 on a response a dialect built itself. */
+        public <T> MutableHttpResponse<T> allowing(MutableHttpResponse<T> response) {
             return allow == null ? response : response.header(HttpHeaders.ALLOW, allow);
         }
     }

@@ -35,7 +35,8 @@ public class GrantHistory {
                 tokens.findByGrantIdOrderByGenerationAsc(grantId)));
     }
 
-    private State stateOf(GrantRecord grant, Instant now) {
+    /** The grant's state now, from the grant row alone. */
+    public State stateOf(GrantRecord grant, Instant now) {
         if (grant.revokedAt() != null) {
             return State.REVOKED;
         }

@@ -2,8 +2,6 @@ package rotor.server.engine;
 
 import io.micronaut.core.annotation.Nullable;
 
-import java.util.Optional;
-
 /** What one refresh came to; each dialect maps it to its own wire. Only OK carries tokens. */
 public record RefreshOutcome(Status status, @Nullable IssuedTokens tokens) {
 
@@ -32,9 +30,5 @@ public record RefreshOutcome(Status status, @Nullable IssuedTokens tokens) {
 
     static RefreshOutcome of(Status status) {
         return new RefreshOutcome(status, null);
-    }
-
-    public Optional<IssuedTokens> issued() {
-        return Optional.ofNullable(tokens);
     }
 }

@@ -49,7 +49,7 @@ public class TokenIntrospection {
     /** The token's facts, when it is active now. */
     public Optional<Traced> active(String token, Instant now) {
         return trace(token).filter(t -> !t.spent() && now.isBefore(t.expiresAt())
-                && history.find(t.grant().id(), now).map(view -> view.state() == GrantHistory.State.ACTIVE).orElse(false));
+                && history.stateOf(t.grant(), now) == GrantHistory.State.ACTIVE);
     }
 
     /**

@@ -69,8 +69,7 @@ public class SessionWire implements DialectErrors {
             return internal(unexpected.failure());
         }
         if (failure instanceof RequestFailure.Refused refused) {
-            MutableHttpResponse<?> answer = refused(HttpStatus.valueOf(refused.status()), refused.status() * 100 + 1, refused.reason(), "request");
-            return refused.allow() == null ? answer : answer.header("Allow", refused.allow());
+            return refused.allowing(refused(HttpStatus.valueOf(refused.status()), refused.status() * 100 + 1, refused.reason(), "request"));
         }
         if (failure instanceof RequestFailure.Oversized) {
             return badRequest("the request is too large");
