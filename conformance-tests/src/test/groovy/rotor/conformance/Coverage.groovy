@@ -28,6 +28,7 @@ class Coverage {
             'admin createConnection 500'                                         : 'an internal error cannot be provoked from outside',
             'admin getConnection 500'                                            : 'an internal error cannot be provoked from outside',
             'admin createClient 500'                                             : 'an internal error cannot be provoked from outside',
+            'admin rotateSigningKey 500'                                         : 'an internal error cannot be provoked from outside',
             'oauth2 token 500'                                                   : 'an internal error cannot be provoked from outside',
             'oauth2 revoke 500'                                                  : 'an internal error cannot be provoked from outside',
             'oauth2 introspect 500'                                              : 'an internal error cannot be provoked from outside',

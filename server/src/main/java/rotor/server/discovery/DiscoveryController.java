@@ -12,6 +12,7 @@ import rotor.server.api.oauth2.DiscoveryApi;
 import rotor.server.api.oauth2.model.AuthorizationServerMetadata;
 import rotor.server.api.oauth2.model.JsonWebKey;
 import rotor.server.api.oauth2.model.JsonWebKeySet;
+import rotor.server.keys.SigningKeys;
 import rotor.server.keys.StoredKeySignature;
 
 import java.util.List;
@@ -27,18 +28,23 @@ public class DiscoveryController implements DiscoveryApi {
     private final StoredKeySignature keys;
     private final HttpHostResolver hosts;
     private final String issuer;
+    private final String keySetCacheControl;
 
-    public DiscoveryController(StoredKeySignature keys, HttpHostResolver hosts, @Value("${rotor.issuer}") String issuer) {
+    public DiscoveryController(StoredKeySignature keys, SigningKeys signingKeys, HttpHostResolver hosts,
+                               @Value("${rotor.issuer}") String issuer) {
         this.keys = keys;
         this.hosts = hosts;
         this.issuer = issuer;
+        // A new key is published one refresh interval before it signs: a verifier that caches the
+        // set no longer than that knows every key before it sees a token signed with it.
+        this.keySetCacheControl = "public, max-age=" + signingKeys.refreshInterval().toSeconds();
     }
 
+    /** Answered from the keys in memory: no database work on the event loop. */
     @Override
     public HttpResponse<JsonWebKeySet> jwks() {
         List<JsonWebKey> published = keys.retrieveJsonWebKeys().stream().map(DiscoveryController::toModel).toList();
-        // Verifiers may cache the set briefly; a rotation keeps the old key published meanwhile.
-        return HttpResponse.ok(new JsonWebKeySet(published)).header("Cache-Control", "public, max-age=300");
+        return HttpResponse.ok(new JsonWebKeySet(published)).header("Cache-Control", keySetCacheControl);
     }
 
     @Override

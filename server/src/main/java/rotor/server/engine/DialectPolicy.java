@@ -10,11 +10,16 @@ import java.time.Duration;
  * @param rotation whether a refresh spends the presented token and issues a successor
  * @param gracePeriod how long after its use the immediately superseded token may be retried
  * @param idleTimeout a grant whose newest token went unused this long expires; zero means never
+ * @param graceReissues how often one spent token may get a fresh successor inside the grace period
+ * @param audience the aud of the dialect's access tokens (RFC 9068 section 3): only its own
+ *                 resource servers accept them
  */
 public record DialectPolicy(
         Duration accessTokenLifetime,
         Duration refreshTokenLifetime,
         boolean rotation,
         Duration gracePeriod,
-        Duration idleTimeout) {
+        Duration idleTimeout,
+        int graceReissues,
+        String audience) {
 }

@@ -18,6 +18,8 @@ public class DialectPolicyProperties {
     private Boolean rotation;
     private Duration gracePeriod;
     private Duration idleTimeout;
+    private Integer graceReissues;
+    private String audience;
 
     public DialectPolicyProperties(@Parameter String name) {
         this.name = name;
@@ -67,12 +69,30 @@ public class DialectPolicyProperties {
         this.idleTimeout = idleTimeout;
     }
 
+    public Integer getGraceReissues() {
+        return graceReissues;
+    }
+
+    public void setGraceReissues(Integer graceReissues) {
+        this.graceReissues = graceReissues;
+    }
+
+    public String getAudience() {
+        return audience;
+    }
+
+    public void setAudience(String audience) {
+        this.audience = audience;
+    }
+
     DialectPolicy over(DialectPolicy defaults) {
         return new DialectPolicy(
                 accessTokenLifetime != null ? accessTokenLifetime : defaults.accessTokenLifetime(),
                 refreshTokenLifetime != null ? refreshTokenLifetime : defaults.refreshTokenLifetime(),
                 rotation != null ? rotation : defaults.rotation(),
                 gracePeriod != null ? gracePeriod : defaults.gracePeriod(),
-                idleTimeout != null ? idleTimeout : defaults.idleTimeout());
+                idleTimeout != null ? idleTimeout : defaults.idleTimeout(),
+                graceReissues != null ? graceReissues : defaults.graceReissues(),
+                audience != null && !audience.isBlank() ? audience : defaults.audience());
     }
 }

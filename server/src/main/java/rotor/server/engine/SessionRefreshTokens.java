@@ -1,7 +1,9 @@
 package rotor.server.engine;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.SignedJWT;
 import rotor.server.keys.StoredKeySignature;
 
@@ -39,7 +41,7 @@ final class SessionRefreshTokens implements RefreshTokenFormat {
                 .claim("state_hash", Base64.getEncoder().encodeToString(state))
                 .build();
         try {
-            return signature.sign(claims).serialize();
+            return signature.sign(claims, StoredKeySignature.REFRESH_TOKEN).serialize();
         } catch (JOSEException e) {
             throw new IllegalStateException("the refresh token could not be signed", e);
         }
@@ -47,19 +49,21 @@ final class SessionRefreshTokens implements RefreshTokenFormat {
 
     @Override
     public Form check(String presented, Instant now) {
-        SignedJWT jwt;
+        JWT parsed;
         JWTClaimsSet claims;
         try {
-            jwt = SignedJWT.parse(presented);
-            claims = jwt.getJWTClaimsSet();
+            parsed = JWTParser.parse(presented);
+            claims = parsed.getJWTClaimsSet();
         } catch (ParseException notAJwt) {
             return Form.MALFORMED;
         }
-        if (!"refresh".equals(claims.getClaim("token_type")) || claims.getExpirationTime() == null) {
+        // A JWT that is not signed (alg "none") or not ours is a forged token, not a malformed request.
+        if (!(parsed instanceof SignedJWT jwt) || !"refresh".equals(claims.getClaim("token_type"))
+                || claims.getExpirationTime() == null) {
             return Form.REJECTED;
         }
         try {
-            if (!signature.verify(jwt)) {
+            if (!signature.verify(jwt, StoredKeySignature.REFRESH_TOKEN)) {
                 return Form.REJECTED;
             }
         } catch (JOSEException unverifiable) {

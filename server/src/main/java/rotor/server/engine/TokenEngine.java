@@ -167,17 +167,24 @@ public class TokenEngine {
 
     /**
      * A spent token presented again. Inside the grace period, the immediately superseded token (no
-     * newer one of the grant was spent yet) gets a fresh successor: that is the lost-response retry.
+     * newer one of the grant was spent yet) gets a fresh successor, at most graceReissues times:
+     * that is the lost-response retry. The successor issued before is spent in the same transaction,
+     * so the grant never has two live chains (a thief's replay cannot fork the family unnoticed).
      * Anything else is replay: the whole grant is revoked (RFC 9700 section 4.14.2).
      */
     private RefreshOutcome reuse(GrantRecord grant, RefreshTokenRecord token, String scope, Instant at, DialectPolicy policy) {
-        // A concurrent rotation won the conditional update: read the time it committed.
-        Instant usedAt = token.usedAt() != null ? token.usedAt()
-                : tokens.findById(token.tokenHash()).map(RefreshTokenRecord::usedAt).orElse(at);
+        // A concurrent rotation or re-issue won the conditional update: read what it committed.
+        RefreshTokenRecord spent = token.usedAt() != null ? token : tokens.findById(token.tokenHash()).orElse(token);
+        Instant usedAt = spent.usedAt() != null ? spent.usedAt() : at;
         boolean inGrace = !policy.gracePeriod().isZero() && !at.isAfter(usedAt.plus(policy.gracePeriod()));
-        if (inGrace && tokens.countUsedAfter(grant.id(), token.generation()) == 0) {
-            audit.record(grant.id(), AuditTrail.Event.GRACE_REISSUED, "generation=" + token.generation(), at);
-            return RefreshOutcome.ok(issueSuccessor(grant, token.tokenHash(), token.generation() + 1, scope, at, policy));
+        if (inGrace && !spent.superseded() && tokens.countReissue(token.tokenHash(), policy.graceReissues()) == 1) {
+            // Concurrent replays queue on the count above. Superseding the children waits for a
+            // rotation of one of them that is in flight, so that the count below sees it.
+            tokens.supersedeChildren(token.tokenHash(), at);
+            if (tokens.countUsedAfter(grant.id(), token.generation()) == 0) {
+                audit.record(grant.id(), AuditTrail.Event.GRACE_REISSUED, "generation=" + token.generation(), at);
+                return RefreshOutcome.ok(issueSuccessor(grant, token.tokenHash(), token.generation() + 1, scope, at, policy));
+            }
         }
         if (grants.revoke(grant.id(), at, "reuse_detected") == 1) {
             audit.record(grant.id(), AuditTrail.Event.REUSE_DETECTED, "generation=" + token.generation(), at);
@@ -190,8 +197,8 @@ public class TokenEngine {
         Dialect dialect = Dialect.valueOf(grant.dialect().toUpperCase(java.util.Locale.ROOT));
         Instant refreshExpires = earliest(at.plus(policy.refreshTokenLifetime()), grant.expiresAt());
         String refreshToken = formatOf(dialect).mint(new NewToken(grant.subject(), at, refreshExpires));
-        tokens.save(new RefreshTokenRecord(hasher.hash(refreshToken), grant.id(), parentHash, generation, scope, at,
-                refreshExpires, null));
+        tokens.save(RefreshTokenRecord.issued(hasher.hash(refreshToken), grant.id(), parentHash, generation, scope, at,
+                refreshExpires));
         return withAccessToken(grant, dialect, refreshToken, refreshExpires, scope, at, policy);
     }
 
@@ -204,7 +211,7 @@ public class TokenEngine {
     private IssuedTokens withAccessToken(GrantRecord grant, Dialect dialect, String refreshToken, Instant refreshExpires,
                                          String scope, Instant at, DialectPolicy policy) {
         Instant accessExpires = earliest(at.plus(policy.accessTokenLifetime()), grant.expiresAt());
-        String accessToken = accessTokens.mint(grant.subject(), grant.tenant(), scope, grant.id(), at, accessExpires,
+        String accessToken = accessTokens.mint(policy.audience(), grant.subject(), grant.tenant(), scope, grant.id(), at, accessExpires,
                 extraClaims(dialect, grant));
         return new IssuedTokens(grant.id(), dialect, grant.tenant(), grant.subject(), scope, grant.clientId(),
                 refreshToken, refreshExpires, accessToken, at, accessExpires);

@@ -10,7 +10,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
-/** Mints signed access-token JWTs through Micronaut Security JWT's token generator. */
+/**
+ * Mints signed access-token JWTs through Micronaut Security JWT's token generator, with the claims
+ * RFC 9068 section 2.2 requires (iss, exp, aud, sub, client_id where there is a client, iat, jti)
+ * and rotor's tid and gid; the typ header at+jwt comes from {@link StoredKeySignature}.
+ */
 @Singleton
 public class AccessTokenMinter {
 
@@ -28,10 +32,11 @@ public class AccessTokenMinter {
     /**
      * @param extraClaims claims of one dialect (session's token_type), or of the grant (client_id)
      */
-    public String mint(String subject, String tenant, String scope, UUID grantId, Instant issuedAt, Instant expiresAt,
-                       Map<String, Object> extraClaims) {
+    public String mint(String audience, String subject, String tenant, String scope, UUID grantId, Instant issuedAt,
+                       Instant expiresAt, Map<String, Object> extraClaims) {
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("iss", issuer);
+        claims.put("aud", audience);
         claims.put("sub", subject);
         claims.put("tid", tenant);
         if (scope != null) {

@@ -8,8 +8,7 @@ import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import io.micronaut.context.annotation.Value;
-import io.micronaut.context.event.StartupEvent;
-import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +17,7 @@ import rotor.server.store.SigningKeyRecord;
 import rotor.server.store.SigningKeyRepository;
 
 import java.security.SecureRandom;
+import java.sql.Connection;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,96 +25,147 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The signing keys in the store. The newest unretired key signs; keys retired within the longest
- * access-token lifetime still verify and are still published. Every instance sharing the store
- * reads the same keys, and notices a rotation by another instance within {@link #REFRESH_AFTER}.
+ * The signing keys in the store, held in memory as a {@link KeySet} that {@link KeySchedule}
+ * re-reads twice per refresh interval, so every instance sharing the store learns of a new key
+ * within one interval. A new key is published at once but signs only one refresh interval later:
+ * by then every instance (and every JWKS consumer that honours the key set's max-age) knows it. A
+ * retired key verifies, and is published, until the last token it signed has expired.
  */
 @Singleton
 public class SigningKeys {
 
+    /** A rotation: the new key, and when it starts signing. */
+    public record Rotation(String kid, Instant activatesAt) {
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(SigningKeys.class);
-    static final Duration REFRESH_AFTER = Duration.ofSeconds(30);
 
     private final SigningKeyRepository repository;
     private final SecretSealer sealer;
     private final DialectPolicies policies;
+    private final TransactionOperations<Connection> transactions;
     private final JWSAlgorithm algorithm;
+    private final Duration refreshInterval;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
-    private final Map<String, JWK> publicKeys = new ConcurrentHashMap<>();
 
-    private volatile ActiveKey active;
+    private volatile KeySet keys = KeySet.EMPTY;
 
     public SigningKeys(SigningKeyRepository repository, SecretSealer sealer, DialectPolicies policies,
-                       @Value("${rotor.keys.algorithm:ES256}") String algorithm, Clock clock) {
+                       TransactionOperations<Connection> transactions,
+                       @Value("${rotor.keys.algorithm:ES256}") String algorithm,
+                       @Value("${rotor.keys.refresh-interval:60s}") Duration refreshInterval, Clock clock) {
         this.repository = repository;
         this.sealer = sealer;
         this.policies = policies;
+        this.transactions = transactions;
         this.algorithm = JWSAlgorithm.parse(algorithm);
         if (!JWSAlgorithm.ES256.equals(this.algorithm) && !JWSAlgorithm.RS256.equals(this.algorithm)) {
             throw new IllegalStateException("rotor.keys.algorithm must be ES256 or RS256, not " + algorithm);
         }
+        if (refreshInterval.isNegative() || refreshInterval.isZero()) {
+            throw new IllegalStateException("rotor.keys.refresh-interval must be positive");
+        }
+        this.refreshInterval = refreshInterval;
         this.clock = clock;
     }
 
-    /** Generates the first key on the first start, and fails the start if the master key cannot open the stored ones. */
-    @EventListener
-    void onStartup(StartupEvent event) {
-        signingKey();
+    /** How often instances re-read the keys; also how long a new key is published before it signs. */
+    public Duration refreshInterval() {
+        return refreshInterval;
     }
 
-    /** The private key that signs now; generated on first use of an empty store. */
+    /** The private key that signs now. */
     public JWK signingKey() {
-        ActiveKey current = active;
         Instant now = clock.instant();
-        if (current == null || current.loadedAt.plus(REFRESH_AFTER).isBefore(now)) {
-            current = loadOrCreate(now);
-            active = current;
-        }
-        return current.privateJwk;
+        return keys.signingAt(now).or(() -> reload().signingAt(now))
+                .orElseThrow(() -> new IllegalStateException("no signing key is active"));
     }
 
-    /** Generates a new signing key and retires the others; takes effect on every instance without a restart. */
-    public synchronized String rotate() {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        SigningKeyRecord created = create(now);
-        repository.retireAllBut(created.kid(), now);
-        active = new ActiveKey(open(created), now);
-        LOG.info("Signing key rotated: {} now signs", created.kid());
-        return created.kid();
-    }
-
-    /** The public keys to publish: the signing key and those retired within the longest access-token lifetime. */
-    public List<JWK> publishable() {
-        signingKey();
-        Instant since = clock.instant().minus(policies.longestAccessTokenLifetime());
-        return repository.findPublishable(since).stream().map(this::publicJwk).toList();
-    }
-
-    /** A published public key by its kid, for verification. */
+    /** A key that verifies now, by its kid; answered from memory, so an unknown kid costs no query. */
     public Optional<JWK> publicKey(String kid) {
-        JWK known = publicKeys.get(kid);
-        if (known != null) {
-            return Optional.of(known);
+        return keys.verifyingAt(kid, clock.instant());
+    }
+
+    /** The public keys to publish, from memory. */
+    public List<JWK> publishable() {
+        return keys.publishedAt(clock.instant());
+    }
+
+    /**
+     * Makes sure a key signs: on the first start of an empty store, generates one that signs at
+     * once (nobody can hold a token of an older key); fails the start if the master key cannot open
+     * the stored ones.
+     */
+    public void start() {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        if (reload().signingAt(now).isEmpty()) {
+            transactions.executeWrite(status -> {
+                repository.lockUnretired();
+                if (repository.findUnretired().isEmpty()) {
+                    create(now, now);
+                }
+                return null;
+            });
+            reload();
         }
-        return publishable().stream().filter(k -> kid.equals(k.getKeyID())).findFirst();
     }
 
-    private synchronized ActiveKey loadOrCreate(Instant now) {
-        List<SigningKeyRecord> live = repository.findByRetiredAtIsNullOrderByCreatedAtDesc();
-        SigningKeyRecord newest = live.isEmpty() ? create(now.truncatedTo(ChronoUnit.MICROS)) : live.get(0);
-        return new ActiveKey(open(newest), now);
+    /** Re-reads the keys from the store: rotations by other instances, keys that stopped verifying. */
+    public KeySet reload() {
+        Instant now = clock.instant();
+        KeySet before = keys;
+        List<KeySet.Key> loaded = repository.findUsable(now).stream().map(record -> toKey(record, before, now)).toList();
+        KeySet after = new KeySet(loaded);
+        keys = after;
+        return after;
     }
 
-    private SigningKeyRecord create(Instant now) {
+    /** Generates a new key that signs one refresh interval from now; every instance picks it up without a restart. */
+    public Rotation rotate() {
+        return rotateIfOlderThan(Duration.ZERO).orElseThrow();
+    }
+
+    /**
+     * Rotates when the newest key was created at least {@code age} ago. Instances that decide to
+     * rotate at the same moment queue on a row lock, so a schedule on every instance rotates once.
+     */
+    public Optional<Rotation> rotateIfOlderThan(Duration age) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Optional<Rotation> rotation = transactions.executeWrite(status -> {
+            repository.lockUnretired();
+            List<SigningKeyRecord> unretired = repository.findUnretired();
+            if (!age.isZero() && !unretired.isEmpty() && unretired.get(0).createdAt().plus(age).isAfter(now)) {
+                return Optional.empty();
+            }
+            Instant activatesAt = now.plus(refreshInterval);
+            SigningKeyRecord created = create(now, activatesAt);
+            repository.retireAllBut(created.kid(), activatesAt, activatesAt.plus(policies.longestSignedTokenLifetime()));
+            return Optional.of(new Rotation(created.kid(), activatesAt));
+        });
+        rotation.ifPresent(r -> {
+            reload();
+            LOG.info("Signing key rotated: {} is published now and signs from {}", r.kid(), r.activatesAt());
+        });
+        return rotation;
+    }
+
+    private KeySet.Key toKey(SigningKeyRecord record, KeySet before, Instant now) {
+        boolean maySign = record.retiredAt() == null || now.isBefore(record.retiredAt());
+        Optional<KeySet.Key> known = before.byKid(record.kid());
+        JWK publicJwk = known.map(KeySet.Key::publicJwk).orElseGet(() -> parse(record.publicJwk(), record.kid()));
+        JWK privateJwk = !maySign ? null
+                : known.map(KeySet.Key::privateJwk).orElseGet(() -> parse(sealer.open(record.encryptedPrivateJwk(), aad(record.kid())), record.kid()));
+        return new KeySet.Key(record.kid(), publicJwk, privateJwk, record.activatesAt(), record.retiredAt(), record.verifyUntil());
+    }
+
+    private SigningKeyRecord create(Instant now, Instant activatesAt) {
         JWK key = generate(newKid());
-        SigningKeyRecord record = new SigningKeyRecord(key.getKeyID(), algorithm.getName(),
-                key.toPublicJWK().toJSONString(), sealer.seal(key.toJSONString(), aad(key.getKeyID())), now, null);
+        SigningKeyRecord record = new SigningKeyRecord(key.getKeyID(), algorithm.getName(), key.toPublicJWK().toJSONString(),
+                sealer.seal(key.toJSONString(), aad(key.getKeyID())), now, activatesAt, null, null);
         repository.save(record);
         LOG.info("Generated {} signing key {}", algorithm, key.getKeyID());
         return record;
@@ -131,22 +182,12 @@ public class SigningKeys {
         }
     }
 
-    private JWK open(SigningKeyRecord record) {
+    private static JWK parse(String json, String kid) {
         try {
-            return JWK.parse(sealer.open(record.encryptedPrivateJwk(), aad(record.kid())));
+            return JWK.parse(json);
         } catch (ParseException e) {
-            throw new IllegalStateException("signing key " + record.kid() + " is not a JWK");
+            throw new IllegalStateException("signing key " + kid + " is not a JWK");
         }
-    }
-
-    private JWK publicJwk(SigningKeyRecord record) {
-        return publicKeys.computeIfAbsent(record.kid(), kid -> {
-            try {
-                return JWK.parse(record.publicJwk());
-            } catch (ParseException e) {
-                throw new IllegalStateException("public key " + kid + " is not a JWK");
-            }
-        });
     }
 
     private String newKid() {
@@ -157,8 +198,5 @@ public class SigningKeys {
 
     private static String aad(String kid) {
         return "signing_key:" + kid;
-    }
-
-    private record ActiveKey(JWK privateJwk, Instant loadedAt) {
     }
 }

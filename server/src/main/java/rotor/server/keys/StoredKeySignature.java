@@ -25,10 +25,18 @@ import java.util.Optional;
 /**
  * Micronaut Security JWT's signature over the keys in the store: it signs with the current key
  * (kid in the header), verifies any published key, and is the JWK source of the key set.
+ *
+ * <p>Every JWT says what it is in its typ header (RFC 8725 section 3.11): access tokens
+ * {@code at+jwt} (RFC 9068 section 2.1), session's refresh tokens {@link #REFRESH_TOKEN}. What
+ * Micronaut Security verifies, a Bearer credential, must be an access token, so a refresh JWT
+ * never authenticates a caller, whatever its claims say.
  */
 @Singleton
 @Named("generator") // the name Micronaut's JwtTokenGenerator asks for; unnamed, it would mint unsigned JWTs
 public class StoredKeySignature implements SignatureGeneratorConfiguration, JwkProvider {
+
+    public static final JOSEObjectType ACCESS_TOKEN = new JOSEObjectType("at+jwt");
+    public static final JOSEObjectType REFRESH_TOKEN = new JOSEObjectType("refresh+jwt");
 
     private final SigningKeys keys;
 
@@ -36,20 +44,31 @@ public class StoredKeySignature implements SignatureGeneratorConfiguration, JwkP
         this.keys = keys;
     }
 
+    /** Signs an access token: what Micronaut's JwtTokenGenerator calls. */
     @Override
     public SignedJWT sign(JWTClaimsSet claims) throws JOSEException {
+        return sign(claims, ACCESS_TOKEN);
+    }
+
+    public SignedJWT sign(JWTClaimsSet claims, JOSEObjectType type) throws JOSEException {
         JWK key = keys.signingKey();
         JWSAlgorithm algorithm = JWSAlgorithm.parse(key.getAlgorithm().getName());
-        JWSHeader header = new JWSHeader.Builder(algorithm).keyID(key.getKeyID()).type(JOSEObjectType.JWT).build();
+        JWSHeader header = new JWSHeader.Builder(algorithm).keyID(key.getKeyID()).type(type).build();
         SignedJWT jwt = new SignedJWT(header, claims);
         jwt.sign(signer(key));
         return jwt;
     }
 
+    /** Verifies an access token: what Micronaut Security calls for a Bearer credential. */
     @Override
     public boolean verify(SignedJWT jwt) throws JOSEException {
+        return verify(jwt, ACCESS_TOKEN);
+    }
+
+    /** True when the JWT is of the given type and carries a valid signature of a key that verifies now. */
+    public boolean verify(SignedJWT jwt, JOSEObjectType type) throws JOSEException {
         String kid = jwt.getHeader().getKeyID();
-        if (kid == null || !supports(jwt.getHeader().getAlgorithm())) {
+        if (kid == null || !type.equals(jwt.getHeader().getType()) || !supports(jwt.getHeader().getAlgorithm())) {
             return false;
         }
         Optional<JWK> key = keys.publicKey(kid);

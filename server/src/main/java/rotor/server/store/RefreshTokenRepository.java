@@ -19,9 +19,24 @@ public interface RefreshTokenRepository extends CrudRepository<RefreshTokenRecor
     @Query("UPDATE refresh_token SET used_at = :at WHERE token_hash = :tokenHash AND used_at IS NULL")
     int markUsed(String tokenHash, Instant at);
 
-    /** How many tokens of the grant newer than the given generation were already spent. */
-    @Query("SELECT COUNT(*) FROM refresh_token WHERE grant_id = :grantId AND generation > :generation AND used_at IS NOT NULL")
+    /**
+     * How many tokens of the grant newer than the given generation were already spent by their
+     * holder (a successor superseded by a grace re-issue was not: it was never used).
+     */
+    @Query("SELECT COUNT(*) FROM refresh_token WHERE grant_id = :grantId AND generation > :generation AND used_at IS NOT NULL"
+            + " AND superseded = FALSE")
     long countUsedAfter(UUID grantId, int generation);
+
+    /**
+     * Counts one more grace re-issue of a spent token, unless it already had the most allowed: the
+     * conditional update makes the cap hold for concurrent replays on any number of instances.
+     */
+    @Query("UPDATE refresh_token SET reissues = reissues + 1 WHERE token_hash = :tokenHash AND reissues < :most")
+    int countReissue(String tokenHash, int most);
+
+    /** Spends every unused successor of a token, as superseded: a grace re-issue replaces them. */
+    @Query("UPDATE refresh_token SET used_at = :at, superseded = TRUE WHERE parent_hash = :parentHash AND used_at IS NULL")
+    int supersedeChildren(String parentHash, Instant at);
 
     List<RefreshTokenRecord> findByGrantIdOrderByGenerationAsc(UUID grantId);
 }

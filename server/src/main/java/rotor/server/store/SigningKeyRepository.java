@@ -11,13 +11,22 @@ import java.util.List;
 @JdbcRepository(dialect = Dialect.POSTGRES)
 public interface SigningKeyRepository extends CrudRepository<SigningKeyRecord, String> {
 
-    /** Keys still signing, newest first. */
-    List<SigningKeyRecord> findByRetiredAtIsNullOrderByCreatedAtDesc();
+    /** Keys that sign now or later, or still verify what they signed: everything an instance needs to hold. */
+    @Query("SELECT * FROM signing_key WHERE verify_until IS NULL OR verify_until > :now ORDER BY activates_at DESC")
+    List<SigningKeyRecord> findUsable(Instant now);
 
-    /** Keys that still sign, or stopped signing after the given time: the ones to publish. */
-    @Query("SELECT * FROM signing_key WHERE retired_at IS NULL OR retired_at > :since ORDER BY created_at DESC")
-    List<SigningKeyRecord> findPublishable(Instant since);
+    /**
+     * Locks the keys not yet retired until the transaction ends: two instances that decide to
+     * rotate at once queue here. What the second sees must be read after, by {@link #findUnretired}:
+     * the key the first one added was not there when this statement began.
+     */
+    @Query("SELECT * FROM signing_key WHERE retired_at IS NULL FOR UPDATE")
+    List<SigningKeyRecord> lockUnretired();
 
-    @Query("UPDATE signing_key SET retired_at = :at WHERE retired_at IS NULL AND kid <> :keep")
-    int retireAllBut(String keep, Instant at);
+    /** The keys not yet retired, newest first. */
+    @Query("SELECT * FROM signing_key WHERE retired_at IS NULL ORDER BY activates_at DESC")
+    List<SigningKeyRecord> findUnretired();
+
+    @Query("UPDATE signing_key SET retired_at = :at, verify_until = :verifyUntil WHERE retired_at IS NULL AND kid <> :keep")
+    int retireAllBut(String keep, Instant at, Instant verifyUntil);
 }

@@ -1,6 +1,8 @@
 package rotor.server.keys
 
+import com.nimbusds.jose.JOSEObjectType
 import com.nimbusds.jose.JWSAlgorithm
+import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier
 import com.nimbusds.jose.JWSHeader
 import com.nimbusds.jose.crypto.ECDSASigner
 import com.nimbusds.jose.jwk.Curve
@@ -15,13 +17,16 @@ import com.nimbusds.jwt.SignedJWT
 import com.nimbusds.jwt.proc.DefaultJWTProcessor
 import io.micronaut.http.client.HttpClient
 import io.micronaut.http.client.annotation.Client
+import io.micronaut.test.annotation.MockBean
 import io.micronaut.test.extensions.spock.annotation.MicronautTest
+import rotor.server.support.MutableClock
 import jakarta.inject.Inject
 import rotor.server.engine.Dialect
 import rotor.server.engine.GrantRequest
 import rotor.server.engine.TokenEngine
 import spock.lang.Specification
 
+import java.time.Clock
 import java.time.Instant
 
 /**
@@ -36,6 +41,14 @@ class AccessTokensVerifyAgainstJwksSpec extends Specification {
 
     @Inject
     SigningKeys keys
+
+    static final MutableClock clock = new MutableClock(Instant.now())
+
+    /** The server's clock, moved by the spec past a new key's activation. */
+    @MockBean(Clock)
+    Clock clock() {
+        clock
+    }
 
     @Inject
     @Client('/')
@@ -55,12 +68,16 @@ class AccessTokensVerifyAgainstJwksSpec extends Specification {
         claimsBefore.getClaim('gid') == before.grantId().toString()
         publishedBefore.keys.every { !it.private }
 
-        when:
-        def newKid = keys.rotate()
+        when: "a rotation, and one refresh interval later"
+        def rotation = keys.rotate()
+        def publishedAtRotation = jwks()
+        clock.advance(keys.refreshInterval())
+        def newKid = rotation.kid()
         def after = engine.issue(new GrantRequest(Dialect.ONBOARD, 'bob', null, 'read', null), Instant.now())
         def publishedAfter = jwks()
 
         then:
+        publishedAtRotation.getKeyByKeyId(newKid) != null
         SignedJWT.parse(after.accessToken()).header.keyID == newKid
         SignedJWT.parse(before.accessToken()).header.keyID != newKid
         publishedAfter.getKeyByKeyId(newKid) != null
@@ -91,6 +108,7 @@ class AccessTokensVerifyAgainstJwksSpec extends Specification {
 
     private static JWTClaimsSet verify(String token, JWKSet published) {
         def processor = new DefaultJWTProcessor<SecurityContext>()
+        processor.JWSTypeVerifier = new DefaultJOSEObjectTypeVerifier<SecurityContext>(new JOSEObjectType('at+jwt'))
         processor.JWSKeySelector = new JWSVerificationKeySelector<SecurityContext>(JWSAlgorithm.ES256, new ImmutableJWKSet<SecurityContext>(published))
         processor.process(token, null)
     }

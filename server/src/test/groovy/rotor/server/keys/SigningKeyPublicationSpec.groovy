@@ -22,17 +22,18 @@ class SigningKeyPublicationSpec extends Specification {
     @TempDir
     Path dir
 
-    def "a key retired longer ago than the longest access-token lifetime is no longer published, on #store"() {
-        given: "partner's 24 h is the longest lifetime"
+    def "a retired key is published until the last token it signed expires, and not after, on #store"() {
+        given:
         def keys = store.bean(SigningKeys)
         def repository = store.bean(SigningKeyRepository)
         def now = Instant.now().truncatedTo(ChronoUnit.MICROS)
-        def recent = retiredKey(now - Duration.ofHours(23))
-        def old = retiredKey(now - Duration.ofHours(25))
+        def recent = retiredKey(now - Duration.ofHours(23), now + Duration.ofHours(1))
+        def old = retiredKey(now - Duration.ofHours(25), now - Duration.ofHours(1))
         repository.save(recent)
         repository.save(old)
 
-        when:
+        when: "the next reload, which every instance does on a schedule"
+        keys.reload()
         def published = keys.publishable()*.keyID
 
         then:
@@ -63,8 +64,10 @@ class SigningKeyPublicationSpec extends Specification {
         context?.close()
     }
 
-    private static SigningKeyRecord retiredKey(Instant retiredAt) {
+    private static SigningKeyRecord retiredKey(Instant retiredAt, Instant verifyUntil) {
         def key = new ECKeyGenerator(Curve.P_256).keyIDFromThumbprint(true).generate()
-        new SigningKeyRecord(key.keyID, 'ES256', key.toPublicJWK().toJSONString(), 'unused-in-this-spec', retiredAt - Duration.ofDays(1), retiredAt)
+        def created = retiredAt - Duration.ofDays(1)
+        new SigningKeyRecord(key.keyID, 'ES256', key.toPublicJWK().toJSONString(), 'unused-in-this-spec', created, created,
+                retiredAt, verifyUntil)
     }
 }

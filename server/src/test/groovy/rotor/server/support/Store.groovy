@@ -13,13 +13,15 @@ import java.nio.file.Path
  * embedded binaries. One of each per test JVM; specs keep apart by using fresh grants.
  *
  * The policies differ from the defaults so that each behaviour has a dialect to show it on:
- * session retries inside a 30 s grace period, onboard grants expire after an idle hour, partner
- * does not rotate.
+ * session retries inside a 30 s grace period (one re-issue per token, the default), mielto too but
+ * up to 100 re-issues per token, onboard grants expire after an idle hour, partner does not rotate.
  */
 class Store {
 
     static final Map<String, Object> POLICIES = [
             'rotor.dialects.session.grace-period': '30s',
+            'rotor.dialects.mielto.grace-period' : '30s',
+            'rotor.dialects.mielto.grace-reissues': 100,
             'rotor.dialects.onboard.idle-timeout' : '1h',
             'rotor.dialects.partner.rotation'     : false,
     ]
