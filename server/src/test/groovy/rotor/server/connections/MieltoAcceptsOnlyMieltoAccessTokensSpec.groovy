@@ -1,24 +1,12 @@
 package rotor.server.connections
 
-import groovy.sql.Sql
-import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource
 import io.micronaut.http.client.exceptions.HttpClientResponseException
 import io.micronaut.test.extensions.spock.annotation.MicronautTest
-import jakarta.inject.Inject
-import rotor.client.micronaut.Credential
-import rotor.client.micronaut.admin.ApiKeysApi
-import rotor.client.micronaut.admin.ClientsApi
-import rotor.client.micronaut.admin.ConnectionsApi
-import rotor.client.micronaut.admin.GrantsApi
 import rotor.client.micronaut.admin.model.CreateGrantRequest
 import rotor.client.micronaut.admin.model.Dialect
-import rotor.client.micronaut.mielto.OAuthApi
 import rotor.client.micronaut.mielto.model.HTTPError
-import rotor.server.support.AdminFixtures
-import rotor.server.support.EmbeddedServerSpecification
-import rotor.testing.UpstreamStub
+import rotor.server.support.ConnectionSpecification
 
-import javax.sql.DataSource
 import java.sql.Timestamp
 import java.time.Instant
 
@@ -28,31 +16,17 @@ import java.time.Instant
  * ("default", a business UUID, a partner number), but it was never issued to act for a workspace.
  */
 @MicronautTest(transactional = false)
-class MieltoAcceptsOnlyMieltoAccessTokensSpec extends EmbeddedServerSpecification implements AdminFixtures {
-
-    @Inject OAuthApi mielto
-    @Inject ClientsApi clientsApi
-    @Inject ApiKeysApi apiKeysApi
-    @Inject ConnectionsApi connectionsApi
-    @Inject GrantsApi grantsApi
-    @Inject DataSource dataSource
-
-    UpstreamStub upstream = new UpstreamStub()
-
-    def cleanup() {
-        upstream.close()
-    }
+class MieltoAcceptsOnlyMieltoAccessTokensSpec extends ConnectionSpecification {
 
     def "an access token of a #dialect grant whose tenant names the workspace answers 401 and reaches no upstream"() {
         given:
         def clientId = dialect == Dialect.OAUTH2 ? registerClient().clientId : null
         def grant = asAdmin { grantsApi.createGrant(new CreateGrantRequest(dialect, "user-${UUID.randomUUID()}").tenant(tenant).clientId(clientId)).body() }
-        def workspace = grant.tenant
-        def id = connection(workspace, upstream.tokenUrl, 'acme', 's3cret', 'up-rt-1')
+        def id = connection(grant.tenant, upstream.tokenUrl, 'acme', 's3cret', 'up-rt-1')
         upstream.issues('up-at-2', 'up-rt-2')
 
         when:
-        refresh(grant.accessToken, id)
+        refresh(id, grant.accessToken)
 
         then:
         def e = thrown(HttpClientResponseException)
@@ -71,17 +45,16 @@ class MieltoAcceptsOnlyMieltoAccessTokensSpec extends EmbeddedServerSpecificatio
 
     def "an access token of a mielto grant past its absolute expiry answers 401, while a live one refreshes"() {
         given:
-        def workspace = "ws_${UUID.randomUUID()}"
         def id = connection(workspace, upstream.tokenUrl, 'acme', 's3cret', 'up-rt-1')
         upstream.issues('up-at-2', 'up-rt-2')
         def live = mieltoGrant(workspace)
         def lapsed = mieltoGrant(workspace)
-        new Sql(DelegatingDataSource.unwrapDataSource(dataSource)).executeUpdate('UPDATE token_grant SET expires_at = ? WHERE id = ?',
+        sql().executeUpdate('UPDATE token_grant SET expires_at = ? WHERE id = ?',
                 [Timestamp.from(Instant.now().minusSeconds(1)), lapsed.grantId])
 
         when:
-        def allowed = refresh(live.accessToken, id)
-        refresh(lapsed.accessToken, id)
+        def allowed = refresh(id, live.accessToken)
+        refresh(id, lapsed.accessToken)
 
         then:
         allowed.status.code == 200
@@ -92,9 +65,5 @@ class MieltoAcceptsOnlyMieltoAccessTokensSpec extends EmbeddedServerSpecificatio
 
     private mieltoGrant(String workspace) {
         asAdmin { grantsApi.createGrant(new CreateGrantRequest(Dialect.MIELTO, "svc-${UUID.randomUUID()}").tenant(workspace)).body() }
-    }
-
-    private refresh(String accessToken, String id) {
-        withCredential(Credential.bearer(accessToken)) { mielto.refreshOauthTokenApiV1OauthRefreshConnectionIdPost(id, null) }
     }
 }
