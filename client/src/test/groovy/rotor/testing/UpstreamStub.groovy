@@ -74,6 +74,20 @@ class UpstreamStub implements AutoCloseable {
         behaviour = { HttpExchange exchange -> release.await() }
     }
 
+    /** Answers 200 at once, then sends its body a byte at a time, slowly, until close(): a trickling upstream. */
+    void trickles() {
+        behaviour = { HttpExchange exchange ->
+            exchange.responseHeaders.add('Content-Type', 'application/json')
+            exchange.sendResponseHeaders(200, 0)
+            def body = exchange.responseBody
+            // The pace of the trickle, not a synchronisation: close() ends it at once.
+            while (!release.await(100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                body.write(' '.bytes)
+                body.flush()
+            }
+        }
+    }
+
     @Override
     void close() {
         release.countDown()

@@ -14,6 +14,7 @@ import rotor.server.api.admin.model.Connection;
 import rotor.server.api.admin.model.ConnectionStatus;
 import rotor.server.api.admin.model.CreateConnectionRequest;
 import rotor.server.connections.Connections;
+import rotor.server.connections.TokenUrlPolicy;
 import rotor.server.dialect.RequestFailure;
 import rotor.server.store.ConnectionRecord;
 
@@ -22,6 +23,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Optional;
 
 /** Registers and shows mielto's upstream connections, never a secret (admin token: {@link AdminTokenFilter}). */
 @Controller
@@ -30,11 +32,13 @@ import java.time.ZoneOffset;
 public class AdminConnectionsController implements ConnectionsApi {
 
     private final Connections connections;
+    private final TokenUrlPolicy tokenUrls;
     private final AdminWire wire;
     private final Clock clock;
 
-    public AdminConnectionsController(Connections connections, AdminWire wire, Clock clock) {
+    public AdminConnectionsController(Connections connections, TokenUrlPolicy tokenUrls, AdminWire wire, Clock clock) {
         this.connections = connections;
+        this.tokenUrls = tokenUrls;
         this.wire = wire;
         this.clock = clock;
     }
@@ -43,8 +47,9 @@ public class AdminConnectionsController implements ConnectionsApi {
     @SuppressWarnings({"unchecked", "rawtypes"})
     public HttpResponse<Connection> createConnection(CreateConnectionRequest body) {
         URI tokenUrl = body.getTokenUrl();
-        if (tokenUrl == null || !("http".equals(tokenUrl.getScheme()) || "https".equals(tokenUrl.getScheme())) || tokenUrl.getHost() == null || tokenUrl.toString().length() > 2048) {
-            return (HttpResponse) wire.invalid("token_url", "must be an absolute http or https URL of at most 2048 characters");
+        Optional<String> refused = tokenUrls.refusal(tokenUrl);
+        if (refused.isPresent()) {
+            return (HttpResponse) wire.invalid("token_url", refused.get());
         }
         Connections.ClientAuthMethod method = body.getClientAuthMethod() == ClientAuthMethod.POST
                 ? Connections.ClientAuthMethod.CLIENT_SECRET_POST : Connections.ClientAuthMethod.CLIENT_SECRET_BASIC;

@@ -1,28 +1,37 @@
 package rotor.server.connections;
 
 import io.micronaut.context.annotation.Value;
-import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import rotor.server.store.ConnectionRecord;
-import rotor.server.store.ConnectionRepository;
 
-import java.sql.Connection;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Refreshes a stored connection against its upstream, one refresh at a time: an upstream that
  * rotates refresh tokens would see a second concurrent call as reuse and revoke the user's
  * authorization. Concurrent callers in this instance wait for and share the first one's result;
- * other instances wait on the row lock and then reuse a refresh younger than the reuse window.
- * An upstream failure changes nothing that is stored.
+ * across instances a {@link RefreshLease} on the row lets one call the upstream while the others
+ * wait a bounded time and then answer from the store. The upstream call runs outside any
+ * transaction, so a slow upstream holds neither a pooled database connection nor a lock. An
+ * upstream failure changes nothing that is stored.
  */
 @Singleton
 public class ConnectionRefresher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectionRefresher.class);
+    private static final Duration POLL = Duration.ofMillis(100);
+    private static final Duration FOLLOWER_MARGIN = Duration.ofSeconds(5);
 
     public enum Status { REFRESHED, NOT_FOUND, REAUTHORIZATION_REQUIRED, UPSTREAM_FAILED }
 
@@ -30,23 +39,27 @@ public class ConnectionRefresher {
     }
 
     private final Connections connections;
-    private final ConnectionRepository repository;
     private final UpstreamTokenEndpoint upstream;
-    private final TransactionOperations<Connection> transactions;
+    private final RefreshLease lease;
+    private final RefreshedTokens store;
+    private final Clock clock;
     private final Duration reuseWindow;
     private final Duration assumedLifetime;
+    private final Duration leaseWait;
     private final ConcurrentHashMap<String, CompletableFuture<Result>> inFlight = new ConcurrentHashMap<>();
 
-    public ConnectionRefresher(Connections connections, ConnectionRepository repository, UpstreamTokenEndpoint upstream,
-                               TransactionOperations<Connection> transactions,
+    public ConnectionRefresher(Connections connections, UpstreamTokenEndpoint upstream, RefreshLease lease, RefreshedTokens store, Clock clock,
                                @Value("${rotor.connections.reuse-window:5s}") Duration reuseWindow,
-                               @Value("${rotor.connections.assumed-lifetime:1h}") Duration assumedLifetime) {
+                               @Value("${rotor.connections.assumed-lifetime:1h}") Duration assumedLifetime,
+                               @Value("${rotor.connections.lease-wait:20s}") Duration leaseWait) {
         this.connections = connections;
-        this.repository = repository;
         this.upstream = upstream;
-        this.transactions = transactions;
+        this.lease = lease;
+        this.store = store;
+        this.clock = clock;
         this.reuseWindow = reuseWindow;
         this.assumedLifetime = assumedLifetime;
+        this.leaseWait = leaseWait;
     }
 
     public Result refresh(String connectionId, String workspaceId, Instant now) {
@@ -57,10 +70,10 @@ public class ConnectionRefresher {
         CompletableFuture<Result> mine = new CompletableFuture<>();
         CompletableFuture<Result> running = inFlight.putIfAbsent(connectionId, mine);
         if (running != null) {
-            return running.join();
+            return follow(connectionId, running);
         }
         try {
-            Result result = refreshLocked(connectionId, now.truncatedTo(ChronoUnit.MICROS));
+            Result result = refreshOnce(connectionId, now.truncatedTo(ChronoUnit.MICROS));
             mine.complete(result);
             return result;
         } catch (RuntimeException failure) {
@@ -71,29 +84,91 @@ public class ConnectionRefresher {
         }
     }
 
-    private Result refreshLocked(String connectionId, Instant now) {
-        return transactions.executeWrite(status -> {
-            ConnectionRecord connection = repository.findByIdForUpdate(connectionId).orElseThrow();
-            if (connection.refreshedAt() != null && !connection.refreshedAt().plus(reuseWindow).isBefore(now)) {
-                return new Result(Status.REFRESHED, connection);
+    /** Waits for this instance's refresh of the connection, no longer than the leader itself can take. */
+    private Result follow(String connectionId, CompletableFuture<Result> running) {
+        Duration longest = leaseWait.plus(upstream.callTimeout()).plus(FOLLOWER_MARGIN);
+        try {
+            return running.get(longest.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            LOG.warn("connection {}: the refresh in progress did not finish within {}", connectionId, longest);
+            return new Result(Status.UPSTREAM_FAILED, null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Result(Status.UPSTREAM_FAILED, null);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** Answers from the store when it can; otherwise takes the lease and calls, or waits a bounded time for whoever holds it. */
+    private Result refreshOnce(String connectionId, Instant now) {
+        Instant giveUp = clock.instant().plus(leaseWait);
+        while (true) {
+            Optional<Result> stored = fromStore(connectionId, now);
+            if (stored.isPresent()) {
+                return stored.get();
             }
-            if ("expired".equals(connection.status())) {
-                return new Result(Status.REAUTHORIZATION_REQUIRED, connection);
+            Optional<String> owner = lease.claim(connectionId);
+            if (owner.isPresent()) {
+                return refreshHolding(connectionId, owner.get(), now);
             }
+            if (!clock.instant().isBefore(giveUp) || !pause()) {
+                LOG.warn("connection {}: another refresh held it for longer than {}", connectionId, leaseWait);
+                return new Result(Status.UPSTREAM_FAILED, null);
+            }
+        }
+    }
+
+    private Result refreshHolding(String connectionId, String owner, Instant now) {
+        boolean leaseEnded = false;
+        try {
+            // Read again under the lease: another instance may have stored a refresh since.
+            Optional<Result> stored = fromStore(connectionId, now);
+            if (stored.isPresent()) {
+                return stored.get();
+            }
+            ConnectionRecord connection = connections.find(connectionId).orElseThrow();
             ConnectionSecrets secrets = connections.open(connection);
             UpstreamTokenEndpoint.Answer answer = upstream.refresh(connection, secrets);
             if (answer instanceof UpstreamTokenEndpoint.Tokens tokens) {
                 String refreshToken = tokens.refreshToken() != null ? tokens.refreshToken() : secrets.refreshToken();
-                Instant expiresAt = now.plus(tokens.expiresIn() != null ? Duration.ofSeconds(tokens.expiresIn()) : assumedLifetime);
-                repository.storeRefreshed(connectionId, connections.seal(connectionId, "access_token", tokens.accessToken()),
-                        connections.seal(connectionId, "refresh_token", refreshToken), expiresAt, now);
-                return new Result(Status.REFRESHED, repository.findById(connectionId).orElseThrow());
+                Instant expiresAt = now.plus(tokens.lifetime() != null ? tokens.lifetime() : assumedLifetime);
+                ConnectionRecord refreshed = store.store(connectionId, owner, tokens.accessToken(), refreshToken, expiresAt, now);
+                leaseEnded = true;
+                return new Result(Status.REFRESHED, refreshed);
             }
             if (answer instanceof UpstreamTokenEndpoint.InvalidGrant) {
-                repository.markExpired(connectionId, now);
+                store.markExpired(connectionId, owner, now);
+                leaseEnded = true;
                 return new Result(Status.REAUTHORIZATION_REQUIRED, connection);
             }
             return new Result(Status.UPSTREAM_FAILED, connection);
-        });
+        } finally {
+            if (!leaseEnded) {
+                lease.release(connectionId, owner);
+            }
+        }
+    }
+
+    private Optional<Result> fromStore(String connectionId, Instant now) {
+        ConnectionRecord connection = connections.find(connectionId).orElseThrow();
+        if (connection.refreshedAt() != null && !connection.refreshedAt().plus(reuseWindow).isBefore(now)) {
+            return Optional.of(new Result(Status.REFRESHED, connection));
+        }
+        if ("expired".equals(connection.status())) {
+            return Optional.of(new Result(Status.REAUTHORIZATION_REQUIRED, connection));
+        }
+        return Optional.empty();
+    }
+
+    /** False when interrupted: the caller stops waiting. */
+    private static boolean pause() {
+        try {
+            Thread.sleep(POLL.toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 }

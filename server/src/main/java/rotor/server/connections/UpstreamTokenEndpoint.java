@@ -1,7 +1,7 @@
 package rotor.server.connections;
 
 import io.micronaut.context.annotation.Value;
-import io.micronaut.json.JsonMapper;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,24 +18,33 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 /**
  * Calls an upstream provider's RFC 6749 section 6 token endpoint: grant_type=refresh_token with
  * the stored refresh token, the client authenticated by HTTP Basic (RFC 6749 section 2.3.1) or
- * by form fields, with connect and read timeouts.
+ * by form fields. The whole call (resolving the host, connecting, the headers, the body) has one
+ * time budget and the body a size cap, because an upstream decides how slowly and how much it
+ * sends; and the host is judged by the {@link TokenUrlPolicy} right before anything is sent.
  */
 @Singleton
 public class UpstreamTokenEndpoint {
 
     private static final Logger LOG = LoggerFactory.getLogger(UpstreamTokenEndpoint.class);
+    static final int MAX_BODY_BYTES = 64 * 1024;
 
     /** What the upstream said. */
     public sealed interface Answer permits Tokens, InvalidGrant, Failed {
     }
 
-    /** New tokens; refreshToken is null when the upstream keeps the old one (RFC 6749 section 6). */
-    public record Tokens(String accessToken, String refreshToken, Long expiresIn) implements Answer {
+    /** New tokens; refreshToken is null when the upstream keeps the old one, lifetime when it says none. */
+    public record Tokens(String accessToken, String refreshToken, Duration lifetime) implements Answer {
         @Override
         public String toString() {
             return "Tokens[...]";
@@ -46,27 +55,73 @@ public class UpstreamTokenEndpoint {
     public record InvalidGrant() implements Answer {
     }
 
-    /** Unreachable, timed out, 5xx, or an answer that is not a token response. */
+    /** Refused by policy, unreachable, timed out, 5xx, too large, or an answer that is not a token response. */
     public record Failed(String reason) implements Answer {
     }
 
     private final HttpClient http;
     private final Duration readTimeout;
-    private final JsonMapper json;
+    private final Duration callTimeout;
+    private final TokenUrlPolicy policy;
+    private final UpstreamAnswers answers;
+    // DNS lookups block, for as long as the system resolver likes: off the caller's thread, so
+    // that the call's time budget bounds the caller's wait.
+    private final ExecutorService resolvers = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "upstream-resolver");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public UpstreamTokenEndpoint(@Value("${rotor.connections.connect-timeout:5s}") Duration connectTimeout,
-                                 @Value("${rotor.connections.read-timeout:10s}") Duration readTimeout, JsonMapper json) {
+                                 @Value("${rotor.connections.read-timeout:10s}") Duration readTimeout,
+                                 @Value("${rotor.connections.call-timeout:15s}") Duration callTimeout,
+                                 TokenUrlPolicy policy, UpstreamAnswers answers) {
         this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER).build();
         this.readTimeout = readTimeout;
-        this.json = json;
+        this.callTimeout = callTimeout;
+        this.policy = policy;
+        this.answers = answers;
+    }
+
+    /** The longest a call takes, answer or not. */
+    public Duration callTimeout() {
+        return callTimeout;
     }
 
     public Answer refresh(ConnectionRecord connection, ConnectionSecrets secrets) {
+        URI tokenUrl;
+        try {
+            tokenUrl = URI.create(connection.tokenUrl());
+        } catch (IllegalArgumentException stored) {
+            return failed(connection, "the stored token URL does not parse");
+        }
+        CappedBody body = new CappedBody(MAX_BODY_BYTES);
+        CompletableFuture<HttpResponse<byte[]>> call = CompletableFuture.supplyAsync(() -> policy.refusalOfResolved(tokenUrl), resolvers)
+                .thenCompose(refusal -> refusal.isPresent()
+                        ? CompletableFuture.failedFuture(new Refused(refusal.get()))
+                        : http.sendAsync(request(tokenUrl, connection, secrets), info -> body));
+        try {
+            HttpResponse<byte[]> response = call.get(callTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            return interpret(connection, response);
+        } catch (TimeoutException e) {
+            return failed(connection, "no complete answer within " + callTimeout);
+        } catch (ExecutionException e) {
+            return failed(connection, describe(e.getCause()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return failed(connection, "interrupted");
+        } finally {
+            call.cancel(true);
+            body.abandon();
+        }
+    }
+
+    private HttpRequest request(URI tokenUrl, ConnectionRecord connection, ConnectionSecrets secrets) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("grant_type", "refresh_token");
         form.put("refresh_token", secrets.refreshToken());
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(connection.tokenUrl()))
-                .timeout(readTimeout)
+        HttpRequest.Builder request = HttpRequest.newBuilder(tokenUrl)
+                .timeout(readTimeout.compareTo(callTimeout) < 0 ? readTimeout : callTimeout)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Accept", "application/json");
         if ("client_secret_post".equals(connection.clientAuthMethod())) {
@@ -77,36 +132,23 @@ public class UpstreamTokenEndpoint {
             request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
         }
         String body = form.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue())).collect(Collectors.joining("&"));
-        try {
-            HttpResponse<String> response = http.send(request.POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return interpret(connection, response);
-        } catch (IOException e) {
-            return failed(connection, e.getClass().getSimpleName());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return failed(connection, "interrupted");
-        }
+        return request.POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
 
-    private Answer interpret(ConnectionRecord connection, HttpResponse<String> response) {
-        Map<?, ?> answer;
-        try {
-            answer = json.readValue(response.body(), Map.class);
-        } catch (IOException | RuntimeException notJson) {
-            return failed(connection, "status " + response.statusCode() + " without a JSON body");
+    private Answer interpret(ConnectionRecord connection, HttpResponse<byte[]> response) {
+        Answer answer = answers.read(response.statusCode(), response.body());
+        if (answer instanceof Failed failure) {
+            return failed(connection, failure.reason());
         }
-        if (response.statusCode() == 200 && answer != null && answer.get("access_token") instanceof String accessToken) {
-            Object refreshToken = answer.get("refresh_token");
-            Object expiresIn = answer.get("expires_in");
-            return new Tokens(accessToken, refreshToken instanceof String s && !s.isEmpty() ? s : null,
-                    expiresIn instanceof Number n ? n.longValue() : null);
-        }
-        if ((response.statusCode() == 400 || response.statusCode() == 401) && answer != null && "invalid_grant".equals(answer.get("error"))) {
+        if (answer instanceof InvalidGrant) {
             LOG.info("connection {}: the upstream refused its refresh token (invalid_grant)", connection.id());
-            return new InvalidGrant();
         }
-        return failed(connection, "status " + response.statusCode() + (answer != null && answer.get("error") != null ? " " + answer.get("error") : ""));
+        return answer;
+    }
+
+    @PreDestroy
+    void close() {
+        resolvers.shutdownNow();
     }
 
     private static Answer failed(ConnectionRecord connection, String reason) {
@@ -114,7 +156,27 @@ public class UpstreamTokenEndpoint {
         return new Failed(reason);
     }
 
+    /** The reason to log: ours in full, anything else by its class only (a message may quote the upstream). */
+    private static String describe(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof Refused) {
+                return "token URL refused: " + cause.getMessage();
+            }
+            if (cause instanceof CappedBody.TooLarge) {
+                return cause.getMessage();
+            }
+        }
+        return failure == null ? "unknown" : failure.getClass().getSimpleName();
+    }
+
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /** The token URL's host is not one rotor may send secrets to. */
+    private static final class Refused extends IOException {
+        Refused(String reason) {
+            super(reason);
+        }
     }
 }

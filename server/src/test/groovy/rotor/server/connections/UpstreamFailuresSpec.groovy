@@ -3,19 +3,10 @@ package rotor.server.connections
 import io.micronaut.context.annotation.Property
 import io.micronaut.http.client.exceptions.HttpClientResponseException
 import io.micronaut.test.extensions.spock.annotation.MicronautTest
-import jakarta.inject.Inject
-import rotor.client.micronaut.Credential
-import rotor.client.micronaut.admin.ApiKeysApi
-import rotor.client.micronaut.admin.ClientsApi
-import rotor.client.micronaut.admin.ConnectionsApi
-import rotor.client.micronaut.admin.GrantsApi
 import rotor.client.micronaut.admin.model.ClientAuthMethod
 import rotor.client.micronaut.admin.model.ConnectionStatus
-import rotor.client.micronaut.mielto.OAuthApi
 import rotor.client.micronaut.mielto.model.HTTPError
-import rotor.server.support.AdminFixtures
-import rotor.server.support.EmbeddedServerSpecification
-import rotor.testing.UpstreamStub
+import rotor.server.support.ConnectionSpecification
 
 /**
  * A stub upstream (a real HTTP server on 127.0.0.1) that fails, hangs, refuses and rotates: the
@@ -24,25 +15,7 @@ import rotor.testing.UpstreamStub
 @MicronautTest(transactional = false)
 @Property(name = 'rotor.connections.reuse-window', value = '0s')
 @Property(name = 'rotor.connections.read-timeout', value = '1s')
-class UpstreamFailuresSpec extends EmbeddedServerSpecification implements AdminFixtures {
-
-    @Inject OAuthApi mielto
-    @Inject ClientsApi clientsApi
-    @Inject ApiKeysApi apiKeysApi
-    @Inject ConnectionsApi connectionsApi
-    @Inject GrantsApi grantsApi
-
-    UpstreamStub upstream = new UpstreamStub()
-    String workspace = "ws_${UUID.randomUUID()}"
-    String key
-
-    def setup() {
-        key = apiKey(workspace)
-    }
-
-    def cleanup() {
-        upstream.close()
-    }
+class UpstreamFailuresSpec extends ConnectionSpecification {
 
     def "a 503 answers 502, leaves the credential as it was, and the next refresh succeeds with it"() {
         given:
@@ -155,9 +128,5 @@ class UpstreamFailuresSpec extends EmbeddedServerSpecification implements AdminF
         upstream.received[1].authorization == null
         upstream.received[1].form.client_id == 'acme'
         upstream.received[1].form.client_secret == 's3cret'
-    }
-
-    private refresh(String id) {
-        withCredential(Credential.bearer(key)) { mielto.refreshOauthTokenApiV1OauthRefreshConnectionIdPost(id, null) }
     }
 }

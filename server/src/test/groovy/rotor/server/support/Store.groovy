@@ -83,7 +83,9 @@ class Store {
 
     private static Store start(String name, Map<String, Object> properties, Path dir) {
         def context = ApplicationContext.builder()
-                .properties(POLICIES + properties + ['datasources.default.maximum-pool-size': 70])
+                .properties(POLICIES + properties + ['datasources.default.maximum-pool-size': 70,
+                             // specs refresh connections against a stub upstream on 127.0.0.1 over http
+                             'rotor.connections.allow-private-networks': true])
                 .deduceEnvironment(false) // not the 'test' environment: application-test.yml is for @MicronautTest specs
                 .environments('store-test')
                 .start()

@@ -6,8 +6,11 @@ import io.micronaut.security.utils.SecurityService;
 import jakarta.inject.Singleton;
 import rotor.server.connections.ApiKeys;
 import rotor.server.dialect.Credentials;
+import rotor.server.engine.Dialect;
+import rotor.server.store.GrantRecord;
 import rotor.server.store.GrantRepository;
 
+import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -15,7 +18,9 @@ import java.util.UUID;
  * mielto's DualAuthScheme: the Bearer credential is either a workspace API key, or an access-token
  * JWT issued by this server, which Micronaut Security JWT has already validated (signature against
  * the stored keys, expiry) by the time a controller runs. The workspace is the key's, or the
- * token's tenant; a token of a revoked grant authenticates no one.
+ * token's tenant. Every dialect's access tokens are signed by the same keys and carry a tenant,
+ * and a workspace may bear any tenant's name ("default", a business UUID): so a token counts only
+ * when the store shows its grant is mielto's, for that workspace, and still live.
  */
 @Singleton
 public class WorkspaceCallers {
@@ -23,11 +28,13 @@ public class WorkspaceCallers {
     private final SecurityService security;
     private final ApiKeys apiKeys;
     private final GrantRepository grants;
+    private final Clock clock;
 
-    public WorkspaceCallers(SecurityService security, ApiKeys apiKeys, GrantRepository grants) {
+    public WorkspaceCallers(SecurityService security, ApiKeys apiKeys, GrantRepository grants, Clock clock) {
         this.security = security;
         this.apiKeys = apiKeys;
         this.grants = grants;
+        this.clock = clock;
     }
 
     /** The workspace the caller acts for, or empty when the credential is missing or worth nothing. */
@@ -52,6 +59,11 @@ public class WorkspaceCallers {
         } catch (IllegalArgumentException notAGrant) {
             return Optional.empty();
         }
-        return grants.findById(id).filter(g -> g.revokedAt() == null).map(g -> workspace);
+        return grants.findById(id).filter(grant -> actsFor(grant, workspace)).map(GrantRecord::tenant);
+    }
+
+    private boolean actsFor(GrantRecord grant, String workspace) {
+        return Dialect.MIELTO.wireName().equals(grant.dialect()) && grant.tenant().equals(workspace)
+                && grant.revokedAt() == null && grant.expiresAt().isAfter(clock.instant());
     }
 }

@@ -1,0 +1,101 @@
+package rotor.server.connections;
+
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Where an address leads, for the token URLs rotor POSTs secrets to. FORBIDDEN: link-local and
+ * the cloud providers' instance-metadata services, which hand out the host's own credentials;
+ * never a token endpoint. PRIVATE: this host and networks that are not the Internet's.
+ */
+public final class NetworkAddresses {
+
+    public enum Reach { PUBLIC, PRIVATE, FORBIDDEN }
+
+    private static final Set<String> METADATA_HOSTS = Set.of("metadata.google.internal", "metadata");
+
+    private static final byte[] AWS_METADATA_V6 = parse("fd00:ec2::254");
+    private static final byte[] ALIBABA_METADATA = parse("100.100.100.200");
+
+    private NetworkAddresses() {
+    }
+
+    /** A host name that names a metadata service, whatever it resolves to. */
+    public static boolean isMetadataHost(String host) {
+        String name = host.toLowerCase(Locale.ROOT);
+        return METADATA_HOSTS.contains(name.endsWith(".") ? name.substring(0, name.length() - 1) : name);
+    }
+
+    public static Reach classify(InetAddress address) {
+        byte[] bytes = address.getAddress();
+        if (address instanceof Inet6Address) {
+            byte[] embedded = embeddedIpv4(bytes);
+            return embedded != null ? classifyIpv4(embedded) : classifyIpv6(address, bytes);
+        }
+        return classifyIpv4(bytes);
+    }
+
+    private static Reach classifyIpv4(byte[] a) {
+        int first = a[0] & 0xff;
+        int second = a[1] & 0xff;
+        if ((first == 169 && second == 254) || Arrays.equals(a, ALIBABA_METADATA)) {
+            return Reach.FORBIDDEN;
+        }
+        boolean isPrivate = first == 0 // "this network", 0.0.0.0 included
+                || first == 10
+                || first == 127
+                || (first == 100 && second >= 64 && second <= 127) // carrier-grade NAT, RFC 6598
+                || (first == 172 && second >= 16 && second <= 31)
+                || (first == 192 && second == 168)
+                || (first == 192 && second == 0 && (a[2] & 0xff) == 0) // IETF protocol assignments, RFC 6890
+                || (first == 198 && (second == 18 || second == 19)) // benchmarking, RFC 2544
+                || first >= 224; // multicast, reserved, broadcast
+        return isPrivate ? Reach.PRIVATE : Reach.PUBLIC;
+    }
+
+    private static Reach classifyIpv6(InetAddress address, byte[] a) {
+        if (address.isLinkLocalAddress() || Arrays.equals(a, AWS_METADATA_V6)) {
+            return Reach.FORBIDDEN;
+        }
+        boolean uniqueLocal = (a[0] & 0xfe) == 0xfc; // fc00::/7
+        if (uniqueLocal || address.isSiteLocalAddress() || address.isLoopbackAddress() || address.isAnyLocalAddress() || address.isMulticastAddress()) {
+            return Reach.PRIVATE;
+        }
+        return Reach.PUBLIC;
+    }
+
+    /**
+     * The IPv4 address an IPv6 one carries and is routed to: IPv4-compatible (::/96), NAT64
+     * (64:ff9b::/96) and 6to4 (2002::/16). IPv4-mapped addresses arrive here as Inet4Address already.
+     */
+    private static byte[] embeddedIpv4(byte[] a) {
+        if ((a[0] & 0xff) == 0x20 && (a[1] & 0xff) == 0x02) {
+            return Arrays.copyOfRange(a, 2, 6);
+        }
+        boolean compatible = allZero(a, 0, 12) && !allZero(a, 12, 15); // not :: nor ::1
+        boolean nat64 = (a[0] & 0xff) == 0 && (a[1] & 0xff) == 0x64 && (a[2] & 0xff) == 0xff && (a[3] & 0xff) == 0x9b && allZero(a, 4, 12);
+        return compatible || nat64 ? Arrays.copyOfRange(a, 12, 16) : null;
+    }
+
+    private static boolean allZero(byte[] a, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (a[i] != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static byte[] parse(String literal) {
+        try {
+            return InetAddress.getByName(literal).getAddress();
+        } catch (UnknownHostException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package rotor.server.support
+
+import groovy.sql.Sql
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource
+import jakarta.inject.Inject
+import rotor.client.micronaut.Credential
+import rotor.client.micronaut.admin.ApiKeysApi
+import rotor.client.micronaut.admin.ClientsApi
+import rotor.client.micronaut.admin.ConnectionsApi
+import rotor.client.micronaut.admin.GrantsApi
+import rotor.client.micronaut.mielto.OAuthApi
+import rotor.testing.UpstreamStub
+
+import javax.sql.DataSource
+
+/**
+ * Specs of mielto's connections: a workspace with an API key, a stub upstream on 127.0.0.1 that
+ * each feature tells how to answer, and the generated clients to register and refresh with.
+ */
+abstract class ConnectionSpecification extends EmbeddedServerSpecification implements AdminFixtures {
+
+    @Inject OAuthApi mielto
+    @Inject ClientsApi clientsApi
+    @Inject ApiKeysApi apiKeysApi
+    @Inject ConnectionsApi connectionsApi
+    @Inject GrantsApi grantsApi
+    @Inject DataSource dataSource
+
+    UpstreamStub upstream = new UpstreamStub()
+    String workspace = "ws_${UUID.randomUUID()}"
+
+    def cleanup() {
+        upstream.close()
+    }
+
+    private String workspaceKey
+
+    /** The workspace's API key, made on first use (the injected clients exist only once the feature runs). */
+    String getKey() {
+        workspaceKey ?: (workspaceKey = apiKey(workspace))
+    }
+
+    /** The store itself, beneath Micronaut's transaction-aware proxy: for what only another instance would write. */
+    Sql sql() {
+        new Sql(DelegatingDataSource.unwrapDataSource(dataSource))
+    }
+
+    def refresh(String id, String bearer = key) {
+        withCredential(Credential.bearer(bearer)) { mielto.refreshOauthTokenApiV1OauthRefreshConnectionIdPost(id, null) }
+    }
+}
