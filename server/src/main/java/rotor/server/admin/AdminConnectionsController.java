@@ -23,7 +23,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
-/** Registers and shows mielto's upstream connections, never a secret (admin token: {@link AdminTokenFilter}). */
+/** Registers, shows and deletes mielto's upstream connections, never showing a secret (admin token: {@link AdminTokenFilter}). */
 @Controller
 @Secured(SecurityRule.IS_ANONYMOUS)
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -59,6 +59,12 @@ public class AdminConnectionsController implements ConnectionsApi {
     public HttpResponse<Connection> getConnection(String connectionId) {
         return connections.find(connectionId).<HttpResponse<Connection>>map(c -> HttpResponse.ok(toModel(c)))
                 .orElseGet(() -> (HttpResponse) wire.notFound("connection"));
+    }
+
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public HttpResponse<Void> deleteConnection(String connectionId) {
+        return connections.delete(connectionId) ? HttpResponse.noContent() : (HttpResponse) wire.notFound("connection");
     }
 
     @Error(global = false)

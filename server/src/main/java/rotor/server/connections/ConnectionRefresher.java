@@ -73,7 +73,12 @@ public class ConnectionRefresher {
 
     private Result refreshLocked(String connectionId, Instant now) {
         return transactions.executeWrite(status -> {
-            ConnectionRecord connection = repository.findByIdForUpdate(connectionId).orElseThrow();
+            Optional<ConnectionRecord> locked = repository.findByIdForUpdate(connectionId);
+            if (locked.isEmpty()) {
+                // Deleted since it was looked up.
+                return new Result(Status.NOT_FOUND, null);
+            }
+            ConnectionRecord connection = locked.get();
             if (connection.refreshedAt() != null && !connection.refreshedAt().plus(reuseWindow).isBefore(now)) {
                 return new Result(Status.REFRESHED, connection);
             }

@@ -21,4 +21,8 @@ public interface ConnectionRepository extends CrudRepository<ConnectionRecord, S
 
     @Query("UPDATE upstream_connection SET status = 'expired', updated_at = :at WHERE id = :id")
     void markExpired(String id, Instant at);
+
+    /** Deletes the row, its sealed secrets with it; 1 when it was there to delete. */
+    @Query("DELETE FROM upstream_connection WHERE id = :id")
+    int remove(String id);
 }
