@@ -5,6 +5,7 @@ import rotor.client.micronaut.admin.ApiKeysApi
 import rotor.client.micronaut.admin.ClientsApi
 import rotor.client.micronaut.admin.ConnectionsApi
 import rotor.client.micronaut.admin.GrantsApi
+import rotor.client.micronaut.admin.SubjectsApi
 import rotor.client.micronaut.admin.model.CreateApiKeyRequest
 import rotor.client.micronaut.admin.model.CreateClientRequest
 import rotor.client.micronaut.admin.model.CreateConnectionRequest
@@ -18,6 +19,7 @@ class AdminConformanceSpec extends ConformanceSpecification {
     ApiKeysApi apiKeys = client(ApiKeysApi)
     ConnectionsApi connections = client(ConnectionsApi)
     ClientsApi clients = client(ClientsApi)
+    SubjectsApi subjects = client(SubjectsApi)
 
     def "grants: 201 issued and uncached, 200 shown with its chain, 204 revoked, 200 shown revoked"() {
         given:
@@ -68,6 +70,59 @@ class AdminConformanceSpec extends ConformanceSpecification {
         !shown.responseBody.contains('upstream-secret-value') && !shown.responseBody.contains('upstream-refresh-value')
     }
 
+    def "api keys, clients and connections: 204 deleted, then 404 to delete again"() {
+        given:
+        def admin = Credential.bearer(ConformanceTarget.get().adminToken)
+        def key = asAdmin { apiKeys.createApiKey(new CreateApiKeyRequest('ws_conformance')).body() }
+        def client = asAdmin { clients.createClient(new CreateClientRequest().clientName('conformance')).body() }
+        def connection = asAdmin {
+            connections.createConnection(new CreateConnectionRequest('ws_conformance', URI.create('https://upstream.example/token'), 'acme',
+                    'upstream-secret-value', 'upstream-refresh-value')).body()
+        }
+
+        when:
+        def deletions = [
+                call(admin) { apiKeys.deleteApiKey(key.apiKeyId) },
+                call(admin) { clients.deleteClient(client.clientId) },
+                call(admin) { connections.deleteConnection(connection.connectionId) },
+        ]
+        def again = [
+                call(admin) { apiKeys.deleteApiKey(key.apiKeyId) },
+                call(admin) { clients.deleteClient(client.clientId) },
+                call(admin) { connections.deleteConnection(connection.connectionId) },
+        ]
+        def shown = call(admin) { connections.getConnection(connection.connectionId) }
+
+        then:
+        (deletions + again + [shown]).every { conforms(it) }
+        deletions*.status == [204, 204, 204]
+        again*.status == [404, 404, 404]
+        again.every { it.json.error == 'not_found' }
+        shown.status == 404
+    }
+
+    def "subjects: 200 with how many live grants were revoked, in every dialect, then 200 with 0"() {
+        given:
+        def admin = Credential.bearer(ConformanceTarget.get().adminToken)
+        def subject = "subject-${UUID.randomUUID()}"
+        def issued = [Dialect.ONBOARD, Dialect.SESSION].collect { dialect ->
+            asAdmin { grants.createGrant(new CreateGrantRequest(dialect, subject)).body() }
+        }
+
+        when:
+        def revoked = call(admin) { subjects.revokeSubjectGrants('default', subject) }
+        def again = call(admin) { subjects.revokeSubjectGrants('default', subject) }
+        def shown = issued.collect { grant -> asAdmin { grants.getGrant(grant.grantId) }.body() }
+
+        then:
+        [revoked, again].every { conforms(it) }
+        revoked.status == 200
+        revoked.json.revoked == 2
+        again.status == 200
+        again.json.revoked == 0
+        shown*.status*.value == ['revoked', 'revoked']
+    }
+
     def "401 with the Bearer challenge for a missing or wrong admin token, on #operation"() {
         when:
         def x = call(Credential.bearer('not-the-admin-token')) { action.call(this) }
@@ -87,6 +142,10 @@ class AdminConformanceSpec extends ConformanceSpecification {
         'createConnection' | { s -> s.connections.createConnection(new CreateConnectionRequest('ws', URI.create('https://u.example/t'), 'c', 's', 'r')) }
         'getConnection'    | { s -> s.connections.getConnection('conn_x') }
         'createClient'     | { s -> s.clients.createClient(new CreateClientRequest()) }
+        'deleteApiKey'     | { s -> s.apiKeys.deleteApiKey(UUID.randomUUID()) }
+        'deleteClient'     | { s -> s.clients.deleteClient('c_x') }
+        'deleteConnection' | { s -> s.connections.deleteConnection('conn_x') }
+        'revokeSubjectGrants' | { s -> s.subjects.revokeSubjectGrants('default', 'x') }
     }
 
     def "404 for an unknown #operation"() {
@@ -103,6 +162,9 @@ class AdminConformanceSpec extends ConformanceSpecification {
         'grant to show'  | { s -> s.grants.getGrant(UUID.randomUUID()) }
         'grant to revoke' | { s -> s.grants.revokeGrant(UUID.randomUUID()) }
         'connection'     | { s -> s.connections.getConnection('conn_unknown') }
+        'API key to delete' | { s -> s.apiKeys.deleteApiKey(UUID.randomUUID()) }
+        'client to delete' | { s -> s.clients.deleteClient('c_unknown') }
+        'connection to delete' | { s -> s.connections.deleteConnection('conn_unknown') }
     }
 
     def "#status on #operation: #why"() {

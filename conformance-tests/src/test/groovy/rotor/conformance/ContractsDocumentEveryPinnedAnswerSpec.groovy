@@ -68,6 +68,14 @@ class ContractsDocumentEveryPinnedAnswerSpec extends Specification {
         'admin'   | 'GET'  | '/admin/v1/connections/{connection_id}'  | '404'  | '"error":"not_found"'
         'admin'   | 'POST' | '/admin/v1/clients'                      | '201'  | '"client_secret"'
         'admin'   | 'POST' | '/admin/v1/clients'                      | '401'  | '"error":"unauthorized"'
+        'admin'   | 'DELETE' | '/admin/v1/api-keys/{api_key_id}'      | '401'  | '"error":"unauthorized"'
+        'admin'   | 'DELETE' | '/admin/v1/api-keys/{api_key_id}'      | '404'  | '"error":"not_found"'
+        'admin'   | 'DELETE' | '/admin/v1/clients/{client_id}'        | '401'  | '"error":"unauthorized"'
+        'admin'   | 'DELETE' | '/admin/v1/clients/{client_id}'        | '404'  | '"error":"not_found"'
+        'admin'   | 'DELETE' | '/admin/v1/connections/{connection_id}' | '401' | '"error":"unauthorized"'
+        'admin'   | 'DELETE' | '/admin/v1/connections/{connection_id}' | '404' | '"error":"not_found"'
+        'admin'   | 'DELETE' | '/admin/v1/subjects/{tenant}/{subject}/grants' | '200' | '"revoked":3'
+        'admin'   | 'DELETE' | '/admin/v1/subjects/{tenant}/{subject}/grants' | '401' | '"error":"unauthorized"'
         'oauth2'  | 'POST' | '/oauth2/token'                          | '200'  | '"token_type":"Bearer"'
         'oauth2'  | 'POST' | '/oauth2/token'                          | '400'  | '"error":"invalid_grant"'
         'oauth2'  | 'POST' | '/oauth2/token'                          | '400'  | '"error":"unsupported_grant_type"'
@@ -90,6 +98,9 @@ class ContractsDocumentEveryPinnedAnswerSpec extends Specification {
         where:
         contract | method   | path                          | status
         'admin'  | 'DELETE' | '/admin/v1/grants/{grant_id}' | '204'
+        'admin'  | 'DELETE' | '/admin/v1/api-keys/{api_key_id}' | '204'
+        'admin'  | 'DELETE' | '/admin/v1/clients/{client_id}' | '204'
+        'admin'  | 'DELETE' | '/admin/v1/connections/{connection_id}' | '204'
         'oauth2' | 'POST'   | '/oauth2/revoke'              | '200'
     }
 

@@ -17,8 +17,9 @@ import rotor.server.dialect.TokenResponses;
 
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.UUID;
 
-/** Creates workspace API keys; the key is in this one response only (admin token: {@link AdminTokenFilter}). */
+/** Creates workspace API keys, the key in this one response only, and deletes them (admin token: {@link AdminTokenFilter}). */
 @Controller
 @Secured(SecurityRule.IS_ANONYMOUS)
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -39,6 +40,12 @@ public class AdminApiKeysController implements ApiKeysApi {
         ApiKeys.Issued issued = apiKeys.create(body.getWorkspaceId(), clock.instant());
         return TokenResponses.noStore(HttpResponse.created(new IssuedApiKey(issued.record().id(), issued.record().workspaceId(),
                 issued.key(), issued.record().createdAt().atOffset(ZoneOffset.UTC))));
+    }
+
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public HttpResponse<Void> deleteApiKey(UUID apiKeyId) {
+        return apiKeys.delete(apiKeyId) ? HttpResponse.noContent() : (HttpResponse) wire.notFound("API key");
     }
 
     @Error(global = false)

@@ -17,7 +17,7 @@ import rotor.server.dialect.TokenResponses;
 
 import java.time.Clock;
 
-/** Registers OAuth clients of the standard contract; the secret is in this one response only (admin token: {@link AdminTokenFilter}). */
+/** Registers OAuth clients of the standard contract, the secret in this one response only, and deletes them (admin token: {@link AdminTokenFilter}). */
 @Controller
 @Secured(SecurityRule.IS_ANONYMOUS)
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -39,6 +39,12 @@ public class AdminClientsController implements ClientsApi {
         return TokenResponses.noStore(HttpResponse.created(new RegisteredClient(registered.client().clientId(), registered.secret())
                 .clientName(registered.client().clientName())
                 .scope(registered.client().scope())));
+    }
+
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public HttpResponse<Void> deleteClient(String clientId) {
+        return clients.delete(clientId, clock.instant()) ? HttpResponse.noContent() : (HttpResponse) wire.notFound("client");
     }
 
     @Error(global = false)

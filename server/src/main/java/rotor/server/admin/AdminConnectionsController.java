@@ -25,7 +25,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
 
-/** Registers and shows mielto's upstream connections, never a secret (admin token: {@link AdminTokenFilter}). */
+/** Registers, shows and deletes mielto's upstream connections, never showing a secret (admin token: {@link AdminTokenFilter}). */
 @Controller
 @Secured(SecurityRule.IS_ANONYMOUS)
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -64,6 +64,12 @@ public class AdminConnectionsController implements ConnectionsApi {
     public HttpResponse<Connection> getConnection(String connectionId) {
         return connections.find(connectionId).<HttpResponse<Connection>>map(c -> HttpResponse.ok(toModel(c)))
                 .orElseGet(() -> (HttpResponse) wire.notFound("connection"));
+    }
+
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public HttpResponse<Void> deleteConnection(String connectionId) {
+        return connections.delete(connectionId) ? HttpResponse.noContent() : (HttpResponse) wire.notFound("connection");
     }
 
     @Error(global = false)

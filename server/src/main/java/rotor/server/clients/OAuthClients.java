@@ -1,13 +1,16 @@
 package rotor.server.clients;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import rotor.server.engine.GrantRevocations;
 import rotor.server.keys.RandomTokens;
 import rotor.server.keys.SecretHasher;
 import rotor.server.store.OAuthClientRecord;
 import rotor.server.store.OAuthClientRepository;
 
 import java.security.MessageDigest;
+import java.sql.Connection;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -24,11 +27,16 @@ public class OAuthClients {
     private final OAuthClientRepository repository;
     private final SecretHasher hasher;
     private final RandomTokens random;
+    private final GrantRevocations revocations;
+    private final TransactionOperations<Connection> transactions;
 
-    public OAuthClients(OAuthClientRepository repository, SecretHasher hasher, RandomTokens random) {
+    public OAuthClients(OAuthClientRepository repository, SecretHasher hasher, RandomTokens random, GrantRevocations revocations,
+                        TransactionOperations<Connection> transactions) {
         this.repository = repository;
         this.hasher = hasher;
         this.random = random;
+        this.revocations = revocations;
+        this.transactions = transactions;
     }
 
     public Registered register(@Nullable String name, @Nullable String scope, Instant now) {
@@ -37,6 +45,21 @@ public class OAuthClients {
                 now.truncatedTo(ChronoUnit.MICROS));
         repository.save(client);
         return new Registered(client, secret);
+    }
+
+    /**
+     * Deletes a client and revokes its grants in one transaction: from the commit on, its
+     * credentials authenticate no one (every authentication reads the store) and none of its
+     * refresh tokens refreshes. False when there is no such client.
+     */
+    public boolean delete(String clientId, Instant now) {
+        return transactions.executeWrite(status -> {
+            if (repository.remove(clientId) == 0) {
+                return false;
+            }
+            revocations.revokeClient(clientId, now);
+            return true;
+        });
     }
 
     public Optional<OAuthClientRecord> find(String clientId) {

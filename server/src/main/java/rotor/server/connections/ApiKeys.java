@@ -36,6 +36,11 @@ public class ApiKeys {
         return new Issued(record, key);
     }
 
+    /** Deletes a key; it authenticates no one from now on (every use reads the store). False when there is no such key. */
+    public boolean delete(UUID id) {
+        return repository.remove(id) == 1;
+    }
+
     /** The workspace a presented key belongs to, found by the key's hash. */
     public Optional<String> workspaceOf(String key) {
         if (key == null || !key.startsWith("mk_")) {

@@ -127,7 +127,11 @@ public class ConnectionRefresher {
             if (stored.isPresent()) {
                 return stored.get();
             }
-            ConnectionRecord connection = connections.find(connectionId).orElseThrow();
+            Optional<ConnectionRecord> found = connections.find(connectionId);
+            if (found.isEmpty()) {
+                return new Result(Status.NOT_FOUND, null);
+            }
+            ConnectionRecord connection = found.get();
             ConnectionSecrets secrets = connections.open(connection);
             UpstreamTokenEndpoint.Answer answer = upstream.refresh(connection, secrets);
             if (answer instanceof UpstreamTokenEndpoint.Tokens tokens) {
@@ -151,7 +155,12 @@ public class ConnectionRefresher {
     }
 
     private Optional<Result> fromStore(String connectionId, Instant now) {
-        ConnectionRecord connection = connections.find(connectionId).orElseThrow();
+        Optional<ConnectionRecord> found = connections.find(connectionId);
+        if (found.isEmpty()) {
+            // Deleted since it was looked up.
+            return Optional.of(new Result(Status.NOT_FOUND, null));
+        }
+        ConnectionRecord connection = found.get();
         if (connection.refreshedAt() != null && !connection.refreshedAt().plus(reuseWindow).isBefore(now)) {
             return Optional.of(new Result(Status.REFRESHED, connection));
         }

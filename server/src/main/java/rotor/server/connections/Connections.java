@@ -57,6 +57,11 @@ public class Connections {
         return repository.findById(id);
     }
 
+    /** Deletes a connection with its sealed secrets. False when there is no such connection. */
+    public boolean delete(String id) {
+        return repository.remove(id) == 1;
+    }
+
     ConnectionSecrets open(ConnectionRecord record) {
         return new ConnectionSecrets(open(record.id(), "client_secret", record.sealedClientSecret()),
                 open(record.id(), "refresh_token", record.sealedRefreshToken()),

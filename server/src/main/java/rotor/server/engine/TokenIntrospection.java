@@ -53,6 +53,28 @@ public class TokenIntrospection {
     }
 
     /**
+     * The token's facts, when it is active now and was issued to the given OAuth client. RFC 7662
+     * section 2.2: "If the introspection call is properly authorized but the token is not active,
+     * does not exist on this server, or the protected resource is not allowed to introspect this
+     * particular token, then the authorization server MUST return an introspection response with
+     * the "active" field set to "false"." A client may introspect only its own tokens, so that the
+     * endpoint is no oracle for other clients' or other dialects' tokens (RFC 7662 section 4: "To
+     * prevent token scanning attacks ...").
+     */
+    public Optional<Traced> activeFor(String token, String clientId, Instant now) {
+        return active(token, now).filter(t -> issuedTo(t, clientId));
+    }
+
+    /**
+     * The grant of a token issued to the given OAuth client, live or not. RFC 7009 section 2.1: "The
+     * authorization server first validates the client credentials ... and then verifies whether the
+     * token was issued to the client making the revocation request."
+     */
+    public Optional<Traced> traceFor(String token, String clientId) {
+        return trace(token).filter(t -> issuedTo(t, clientId));
+    }
+
+    /**
      * The grant a token belongs to, live or not, spent or not: what revocation needs. Refresh
      * tokens are found by hash; an access token counts only with a valid signature of ours.
      */
@@ -67,6 +89,10 @@ public class TokenIntrospection {
                     r.expiresAt(), null, r.usedAt() != null));
         }
         return accessToken(token);
+    }
+
+    private static boolean issuedTo(Traced traced, String clientId) {
+        return clientId != null && clientId.equals(traced.grant().clientId());
     }
 
     private Optional<Traced> accessToken(String token) {

@@ -1,5 +1,6 @@
 package rotor.server.store;
 
+import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
@@ -11,4 +12,8 @@ import java.util.UUID;
 public interface ApiKeyRepository extends CrudRepository<ApiKeyRecord, UUID> {
 
     Optional<ApiKeyRecord> findByKeyHash(String keyHash);
+
+    /** 1 when the key was there to delete. */
+    @Query("DELETE FROM api_key WHERE id = :id")
+    int remove(UUID id);
 }

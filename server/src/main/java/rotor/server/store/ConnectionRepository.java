@@ -29,4 +29,8 @@ public interface ConnectionRepository extends CrudRepository<ConnectionRecord, S
             + "refresh_lease_until = CASE WHEN refresh_lease_owner = :owner THEN NULL ELSE refresh_lease_until END, "
             + "refresh_lease_owner = CASE WHEN refresh_lease_owner = :owner THEN NULL ELSE refresh_lease_owner END WHERE id = :id")
     void markExpired(String id, String owner, Instant at);
+
+    /** Deletes the row, its sealed secrets with it; 1 when it was there to delete. */
+    @Query("DELETE FROM upstream_connection WHERE id = :id")
+    int remove(String id);
 }

@@ -6,6 +6,7 @@ import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 @JdbcRepository(dialect = Dialect.POSTGRES)
@@ -17,4 +18,10 @@ public interface GrantRepository extends CrudRepository<GrantRecord, UUID> {
 
     @Query("UPDATE token_grant SET last_used_at = :at WHERE id = :id")
     void touch(UUID id, Instant at);
+
+    /** The grants of one subject in one tenant, every dialect, not yet revoked (index token_grant_by_subject). */
+    List<GrantRecord> findByTenantAndSubjectAndRevokedAtIsNull(String tenant, String subject);
+
+    /** The grants of one OAuth client not yet revoked (index token_grant_by_client). */
+    List<GrantRecord> findByClientIdAndRevokedAtIsNull(String clientId);
 }

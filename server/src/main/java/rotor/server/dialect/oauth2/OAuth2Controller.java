@@ -87,8 +87,7 @@ public class OAuth2Controller implements Oauth2Api {
             return (HttpResponse) wire.error(OAuthErrorError.UNSUPPORTED_TOKEN_TYPE, "token_type_hint must be refresh_token or access_token.");
         }
         // RFC 7009 section 2.2: unknown tokens, and other clients' tokens, are answered 200 all the same.
-        introspection.trace(token)
-                .filter(traced -> client.get().clientId().equals(traced.grant().clientId()))
+        introspection.traceFor(token, client.get().clientId())
                 .ifPresent(traced -> engine.revoke(traced.grant().id(), "client_revocation", clock.instant()));
         return TokenResponses.noStore(HttpResponse.ok());
     }
@@ -98,11 +97,13 @@ public class OAuth2Controller implements Oauth2Api {
     public HttpResponse<IntrospectionResponse> introspect(@Body("token") String token, @Body("token_type_hint") @Nullable String tokenTypeHint,
                                                           @Body("client_id") @Nullable String clientId,
                                                           @Body("client_secret") @Nullable String clientSecret) {
-        if (authenticate(clientId, clientSecret).isEmpty()) {
+        Optional<OAuthClientRecord> client = authenticate(clientId, clientSecret);
+        if (client.isEmpty()) {
             return (HttpResponse) wire.invalidClient();
         }
         Instant now = clock.instant();
-        IntrospectionResponse body = introspection.active(token, now).map(traced -> new IntrospectionResponse(true)
+        // Another client's token, or another dialect's, is {"active":false} (RFC 7662 sections 2.2 and 4).
+        IntrospectionResponse body = introspection.activeFor(token, client.get().clientId(), now).map(traced -> new IntrospectionResponse(true)
                 .scope(traced.scope())
                 .clientId(traced.grant().clientId())
                 .tokenType(traced.kind() == TokenIntrospection.Kind.ACCESS_TOKEN ? "Bearer" : "refresh_token")

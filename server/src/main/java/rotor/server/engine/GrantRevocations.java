@@ -1,0 +1,64 @@
+package rotor.server.engine;
+
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import rotor.server.store.GrantRecord;
+import rotor.server.store.GrantRepository;
+
+import java.sql.Connection;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Revokes many grants at once: every grant of a subject (log out everywhere), every grant of a
+ * deleted OAuth client. Each revocation is recorded in the audit trail as {@link TokenEngine#revoke}
+ * records one, in the same transaction.
+ */
+@Singleton
+public class GrantRevocations {
+
+    private final GrantRepository grants;
+    private final GrantHistory history;
+    private final AuditTrail audit;
+    private final TransactionOperations<Connection> transactions;
+
+    public GrantRevocations(GrantRepository grants, GrantHistory history, AuditTrail audit, TransactionOperations<Connection> transactions) {
+        this.grants = grants;
+        this.history = history;
+        this.audit = audit;
+        this.transactions = transactions;
+    }
+
+    /**
+     * Revokes every live grant of one subject in one tenant, whatever its dialect.
+     *
+     * @param tenant the tenant as grants store it (canonical): dialects share no tenant syntax, so
+     *               it cannot be canonicalised without knowing the dialect
+     * @return how many grants this call revoked
+     */
+    public int revokeSubject(String tenant, String subject, Instant now) {
+        return revokeLive(() -> grants.findByTenantAndSubjectAndRevokedAtIsNull(tenant, subject), "subject_revocation", now);
+    }
+
+    /** Revokes every live grant of an OAuth client; joins the caller's transaction (the client's deletion). */
+    public int revokeClient(String clientId, Instant now) {
+        return revokeLive(() -> grants.findByClientIdAndRevokedAtIsNull(clientId), "client_deleted", now);
+    }
+
+    private int revokeLive(Supplier<List<GrantRecord>> candidates, String reason, Instant now) {
+        Instant at = now.truncatedTo(ChronoUnit.MICROS);
+        return transactions.executeWrite(status -> {
+            int revoked = 0;
+            for (GrantRecord grant : candidates.get()) {
+                // The conditional update counts a grant once even when a concurrent revocation got there first.
+                if (history.stateOf(grant, at) == GrantHistory.State.ACTIVE && grants.revoke(grant.id(), at, reason) == 1) {
+                    audit.record(grant.id(), AuditTrail.Event.REVOKED, "reason=" + reason, at);
+                    revoked++;
+                }
+            }
+            return revoked;
+        });
+    }
+}
