@@ -18,7 +18,8 @@ import rotor.server.clients.OAuthClients;
 import rotor.server.dialect.RequestFailure;
 import rotor.server.dialect.TokenResponses;
 import rotor.server.engine.Dialect;
-import rotor.server.engine.GrantHistory;
+import rotor.server.engine.Dialects;
+import rotor.server.grants.GrantHistory;
 import rotor.server.engine.GrantRequest;
 import rotor.server.engine.IssuedTokens;
 import rotor.server.engine.TokenEngine;
@@ -38,13 +39,16 @@ import java.util.UUID;
 public class AdminGrantsController implements GrantsApi {
 
     private final TokenEngine engine;
+    private final Dialects dialects;
     private final GrantHistory history;
     private final OAuthClients clients;
     private final AdminWire wire;
     private final Clock clock;
 
-    public AdminGrantsController(TokenEngine engine, GrantHistory history, OAuthClients clients, AdminWire wire, Clock clock) {
+    public AdminGrantsController(TokenEngine engine, Dialects dialects, GrantHistory history, OAuthClients clients, AdminWire wire,
+                                 Clock clock) {
         this.engine = engine;
+        this.dialects = dialects;
         this.history = history;
         this.clients = clients;
         this.wire = wire;
@@ -62,7 +66,7 @@ public class AdminGrantsController implements GrantsApi {
         try {
             issued = engine.issue(new GrantRequest(dialect, body.getSubject(), body.getTenant(), body.getScope(), body.getClientId()), clock.instant());
         } catch (IllegalArgumentException notATenant) {
-            return (HttpResponse) wire.invalid("tenant", tenantRule(dialect));
+            return (HttpResponse) wire.invalid("tenant", dialects.of(dialect).tenantRule());
         }
         IssuedGrant grant = new IssuedGrant(issued.grantId(), body.getDialect(), issued.tenant(), issued.subject(),
                 issued.refreshToken(), issued.accessToken(), utc(issued.accessExpiresAt()), utc(issued.refreshExpiresAt()))
@@ -103,15 +107,6 @@ public class AdminGrantsController implements GrantsApi {
 
     private static IssuedToken toModel(RefreshTokenRecord token) {
         return new IssuedToken(token.generation(), utc(token.issuedAt()), utc(token.expiresAt())).usedAt(utc(token.usedAt()));
-    }
-
-    private static String tenantRule(Dialect dialect) {
-        return switch (dialect) {
-            case DAYZERO -> "must be a UUID (the business id) for dialect dayzero";
-            case PARTNER -> "must be an int32 (the partner id) for dialect partner";
-            case MIELTO -> "must be a workspace id of at most 128 characters for dialect mielto";
-            default -> "must be omitted (or \"default\") for dialect " + dialect.wireName();
-        };
     }
 
     private static OffsetDateTime utc(Instant instant) {

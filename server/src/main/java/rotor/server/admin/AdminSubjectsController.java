@@ -11,7 +11,7 @@ import io.micronaut.security.rules.SecurityRule;
 import rotor.server.api.admin.SubjectsApi;
 import rotor.server.api.admin.model.RevokedGrants;
 import rotor.server.dialect.RequestFailure;
-import rotor.server.engine.GrantRevocations;
+import rotor.server.grants.GrantRevocations;
 
 import java.time.Clock;
 

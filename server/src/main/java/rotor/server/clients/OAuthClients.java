@@ -3,7 +3,7 @@ package rotor.server.clients;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
-import rotor.server.engine.GrantRevocations;
+import rotor.server.grants.GrantRevocations;
 import rotor.server.keys.RandomTokens;
 import rotor.server.keys.SecretHasher;
 import rotor.server.store.OAuthClientRecord;

@@ -8,47 +8,48 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The policy of every dialect: the defaults (access tokens 1 h, partner's 24 h as its document
- * says; refresh tokens 30 days; rotation on; no grace, and one re-issue
- * per token when a grace period is set; no idle timeout; the dialect's name as the audience) under configuration.
+ * The policy of every dialect: its bean's defaults ({@link TokenDialect#defaultPolicy()}) under
+ * configuration (rotor.dialects.NAME.*).
  */
 @Singleton
 public class DialectPolicies {
 
     private final Map<Dialect, DialectPolicy> policies = new EnumMap<>(Dialect.class);
+    private final Duration longestSignedTokenLifetime;
 
-    public DialectPolicies(List<DialectPolicyProperties> configured) {
+    public DialectPolicies(Dialects dialects, List<DialectPolicyProperties> configured) {
         for (Dialect dialect : Dialect.values()) {
-            policies.put(dialect, defaultFor(dialect));
+            policies.put(dialect, dialects.of(dialect).defaultPolicy());
         }
         for (DialectPolicyProperties properties : configured) {
             Dialect dialect = Dialect.fromWireName(properties.getName()).orElseThrow(() ->
                     new IllegalStateException("rotor.dialects." + properties.getName() + " names no dialect"));
-            policies.put(dialect, properties.over(defaultFor(dialect)));
+            policies.put(dialect, properties.over(dialects.of(dialect).defaultPolicy()));
         }
+        Duration longest = Duration.ZERO;
+        for (Dialect dialect : Dialect.values()) {
+            DialectPolicy policy = policies.get(dialect);
+            longest = max(longest, policy.accessTokenLifetime());
+            if (dialects.of(dialect).refreshTokens().signed()) {
+                longest = max(longest, policy.refreshTokenLifetime());
+            }
+        }
+        this.longestSignedTokenLifetime = longest;
     }
 
     public DialectPolicy of(Dialect dialect) {
         return policies.get(dialect);
     }
 
-    /** The longest access-token lifetime of any dialect: how long a retired key must stay published. */
-    public Duration longestAccessTokenLifetime() {
-        return policies.values().stream().map(DialectPolicy::accessTokenLifetime).max(Duration::compareTo).orElseThrow();
-    }
-
     /**
      * The longest any token signed with a signing key can be presented: every access token, and
-     * session's refresh JWTs. A retired key must verify (and be published) that long.
+     * refresh tokens that are JWTs (session's). A retired key must verify (and be published) that long.
      */
     public Duration longestSignedTokenLifetime() {
-        Duration sessionRefresh = policies.get(Dialect.SESSION).refreshTokenLifetime();
-        Duration access = longestAccessTokenLifetime();
-        return sessionRefresh.compareTo(access) > 0 ? sessionRefresh : access;
+        return longestSignedTokenLifetime;
     }
 
-    private static DialectPolicy defaultFor(Dialect dialect) {
-        Duration access = dialect == Dialect.PARTNER ? Duration.ofHours(24) : Duration.ofHours(1);
-        return new DialectPolicy(access, Duration.ofDays(30), true, Duration.ZERO, Duration.ZERO, 1, dialect.wireName());
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 }

@@ -22,4 +22,13 @@ public record DialectPolicy(
         Duration idleTimeout,
         int graceReissues,
         String audience) {
+
+    /** Access tokens 1 h, refresh tokens 30 days, rotation on, no grace (one re-issue once one is set), no idle timeout. */
+    public static DialectPolicy standard(String audience) {
+        return new DialectPolicy(Duration.ofHours(1), Duration.ofDays(30), true, Duration.ZERO, Duration.ZERO, 1, audience);
+    }
+
+    public DialectPolicy withAccessTokenLifetime(Duration lifetime) {
+        return new DialectPolicy(lifetime, refreshTokenLifetime, rotation, gracePeriod, idleTimeout, graceReissues, audience);
+    }
 }

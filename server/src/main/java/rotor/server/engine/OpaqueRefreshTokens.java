@@ -1,5 +1,6 @@
 package rotor.server.engine;
 
+import jakarta.inject.Singleton;
 import rotor.server.keys.RandomTokens;
 
 import java.time.Instant;
@@ -9,14 +10,15 @@ import java.util.regex.Pattern;
  * rtr_ followed by 256 random bits in base64url. The prefix lets secret scanners and onboard's
  * MALFORMED_TOKEN check tell our tokens from anything else.
  */
-final class OpaqueRefreshTokens implements RefreshTokenFormat {
+@Singleton
+public final class OpaqueRefreshTokens implements RefreshTokenFormat {
 
     static final String PREFIX = "rtr_";
     private static final Pattern SHAPE = Pattern.compile("rtr_[A-Za-z0-9_-]{43}");
 
     private final RandomTokens random;
 
-    OpaqueRefreshTokens(RandomTokens random) {
+    public OpaqueRefreshTokens(RandomTokens random) {
         this.random = random;
     }
 

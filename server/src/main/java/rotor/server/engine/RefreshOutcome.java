@@ -10,8 +10,10 @@ public record RefreshOutcome(Status status, @Nullable IssuedTokens tokens) {
         OK,
         /** No refresh token was presented at all. */
         MISSING,
-        /** The request is invalid: not a token of this server's format, or a tenant of the wrong form. */
-        MALFORMED,
+        /** The tenant the request names is not of the dialect's form (not a UUID, not an int32, ...). */
+        MALFORMED_TENANT,
+        /** The presented value is not a token of this server's format at all. */
+        MALFORMED_TOKEN,
         /** Unknown, expired, or presented under another tenant, dialect or client. */
         INVALID_GRANT,
         /** The token's grant was revoked (onboard tells this apart; the others answer as INVALID_GRANT). */

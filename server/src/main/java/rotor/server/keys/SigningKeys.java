@@ -9,6 +9,7 @@ import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +46,9 @@ public class SigningKeys {
 
     private final SigningKeyRepository repository;
     private final SecretSealer sealer;
-    private final DialectPolicies policies;
+    // A provider: the session dialect's refresh tokens are signed with these keys, so the policies
+    // (which ask every dialect) are read only when a key is retired.
+    private final Provider<DialectPolicies> policies;
     private final TransactionOperations<Connection> transactions;
     private final JWSAlgorithm algorithm;
     private final Duration refreshInterval;
@@ -54,7 +57,7 @@ public class SigningKeys {
 
     private volatile KeySet keys = KeySet.EMPTY;
 
-    public SigningKeys(SigningKeyRepository repository, SecretSealer sealer, DialectPolicies policies,
+    public SigningKeys(SigningKeyRepository repository, SecretSealer sealer, Provider<DialectPolicies> policies,
                        TransactionOperations<Connection> transactions,
                        @Value("${rotor.keys.algorithm:ES256}") String algorithm,
                        @Value("${rotor.keys.refresh-interval:60s}") Duration refreshInterval, Clock clock) {
@@ -143,7 +146,7 @@ public class SigningKeys {
             }
             Instant activatesAt = now.plus(refreshInterval);
             SigningKeyRecord created = create(now, activatesAt);
-            repository.retireAllBut(created.kid(), activatesAt, activatesAt.plus(policies.longestSignedTokenLifetime()));
+            repository.retireAllBut(created.kid(), activatesAt, activatesAt.plus(policies.get().longestSignedTokenLifetime()));
             return Optional.of(new Rotation(created.kid(), activatesAt));
         });
         rotation.ifPresent(r -> {

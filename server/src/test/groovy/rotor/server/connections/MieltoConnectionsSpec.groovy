@@ -41,7 +41,7 @@ class MieltoConnectionsSpec extends EmbeddedServerSpecification implements Admin
         def upstreamGrant = oauth2Grant(client)
         def workspace = "ws_${UUID.randomUUID()}"
         def key = apiKey(workspace)
-        def id = connection(workspace, "http://localhost:${PORT}/oauth2/token", client.clientId, client.clientSecret, upstreamGrant.refreshToken)
+        def id = connection(workspace, "http://localhost:${port}/oauth2/token", client.clientId, client.clientSecret, upstreamGrant.refreshToken)
 
         when:
         def first = withCredential(Credential.bearer(key)) { mielto.refreshOauthTokenApiV1OauthRefreshConnectionIdPost(id, null) }
@@ -66,7 +66,7 @@ class MieltoConnectionsSpec extends EmbeddedServerSpecification implements Admin
         given:
         def client = registerClient()
         def workspace = "ws_${UUID.randomUUID()}"
-        def id = connection(workspace, "http://localhost:${PORT}/oauth2/token", client.clientId, client.clientSecret, oauth2Grant(client).refreshToken)
+        def id = connection(workspace, "http://localhost:${port}/oauth2/token", client.clientId, client.clientSecret, oauth2Grant(client).refreshToken)
         def caller = asAdmin { grantsApi.createGrant(new CreateGrantRequest(Dialect.MIELTO, 'svc').tenant(workspace)).body() }
 
         when:
@@ -85,7 +85,7 @@ class MieltoConnectionsSpec extends EmbeddedServerSpecification implements Admin
         given:
         def client = registerClient()
         def workspace = "ws_${UUID.randomUUID()}"
-        def id = connection(workspace, "http://localhost:${PORT}/oauth2/token", client.clientId, client.clientSecret, oauth2Grant(client).refreshToken)
+        def id = connection(workspace, "http://localhost:${port}/oauth2/token", client.clientId, client.clientSecret, oauth2Grant(client).refreshToken)
         def presented = [none: Credential.header('X-Nothing', 'none'), unknownKey: Credential.bearer('mk_' + 'Z' * 43),
                          refreshToken: Credential.bearer(oauth2Grant(client).refreshToken)][credential]
 
@@ -109,7 +109,7 @@ class MieltoConnectionsSpec extends EmbeddedServerSpecification implements Admin
         given:
         def client = registerClient()
         def workspace = "ws_${UUID.randomUUID()}"
-        def id = connection(workspace, "http://localhost:${PORT}/oauth2/token", client.clientId, client.clientSecret, oauth2Grant(client).refreshToken)
+        def id = connection(workspace, "http://localhost:${port}/oauth2/token", client.clientId, client.clientSecret, oauth2Grant(client).refreshToken)
         def key = apiKey(callerWorkspace == 'own' ? workspace : "ws_${UUID.randomUUID()}")
 
         when:

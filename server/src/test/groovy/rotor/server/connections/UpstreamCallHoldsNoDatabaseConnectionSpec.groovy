@@ -64,7 +64,7 @@ class UpstreamCallHoldsNoDatabaseConnectionSpec extends ConnectionSpecification 
     }
 
     private CompletableFuture<HttpResponse<String>> post(String path, Map<String, String> headers) {
-        def request = HttpRequest.newBuilder(URI.create("http://localhost:${PORT}${path}")).timeout(Duration.ofSeconds(90))
+        def request = HttpRequest.newBuilder(URI.create("http://localhost:${port}${path}")).timeout(Duration.ofSeconds(90))
                 .POST(HttpRequest.BodyPublishers.noBody())
         headers.each { name, value -> request.header(name, value) }
         http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString())

@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.Property
 import io.micronaut.http.client.exceptions.HttpClientResponseException
 import io.micronaut.test.extensions.spock.annotation.MicronautTest
 import jakarta.inject.Inject
+
 import rotor.client.micronaut.Credential
 import rotor.client.micronaut.dayzero.OauthApi
 import rotor.client.micronaut.dayzero.model.HTTPError
@@ -16,16 +17,20 @@ import rotor.client.micronaut.partner.model.RefreshTokenRequest as PartnerReques
 import rotor.client.micronaut.session.SessionTokenApi
 import rotor.client.micronaut.session.model.RefreshTokenRequest as SessionRequest
 import rotor.client.micronaut.session.model.Response
+import rotor.server.dialect.session.SessionRefreshTokens
+import rotor.server.engine.RefreshTokenFormat
 import rotor.server.support.CapturedLog
 import rotor.server.support.EmbeddedServerSpecification
 
+import java.time.Instant
+
 /**
- * An outage inside the engine becomes each dialect's 500 body: no stack trace on the wire, no
+ * An outage of the store becomes each dialect's 500 body: no stack trace on the wire, no
  * token on the wire or in the log, and where the dialect has one, a correlation id that names the
  * log line.
  */
 @MicronautTest(transactional = false)
-@Property(name = 'spec.failing-engine', value = 'true')
+@Property(name = 'spec.store-unreachable', value = 'true')
 class InternalErrorsSpec extends EmbeddedServerSpecification {
 
     static final String TOKEN = 'rtr_' + 'S' * 43
@@ -34,26 +39,29 @@ class InternalErrorsSpec extends EmbeddedServerSpecification {
     @Inject AuthOauthApi onboard
     @Inject AuthApi partner
     @Inject SessionTokenApi session
+    @Inject SessionRefreshTokens sessionTokens
 
     def "#dialect answers an outage with its 500 body and logs it without the token"() {
         given:
         def log = new CapturedLog()
 
+        def presented = dialect == 'session' ? sessionToken() : TOKEN
+
         when:
-        refresh(dialect)
+        refresh(dialect, presented)
 
         then:
         def e = thrown(HttpClientResponseException)
         e.status.code == 500
         def text = e.response.getBody(String).orElse('')
-        !text.contains(TOKEN)
+        !text.contains(presented)
         !text.contains('IllegalStateException') && !text.contains('unreachable') && !text.contains('\tat ')
         hasDialectBody(dialect, e)
 
         and:
         def logged = log.lines()
         logged.any { it.contains('internal error') && it.contains('the store is unreachable') }
-        logged.every { !it.contains(TOKEN) }
+        logged.every { !it.contains(presented) }
 
         cleanup:
         log?.close()
@@ -62,12 +70,17 @@ class InternalErrorsSpec extends EmbeddedServerSpecification {
         dialect << ['dayzero', 'onboard', 'partner', 'session']
     }
 
-    private void refresh(String dialect) {
+    /** A well-formed session refresh JWT (signed with the server's key), so that the refresh reaches the store. */
+    private String sessionToken() {
+        sessionTokens.mint(new RefreshTokenFormat.NewToken('someone', Instant.now(), Instant.now().plusSeconds(3600)))
+    }
+
+    private void refresh(String dialect, String presented) {
         switch (dialect) {
             case 'dayzero': withCredential(Credential.bearer(TOKEN)) { dayzero.refreshTokenApiV1Oauth2RefreshPost(UUID.randomUUID()) }; break
             case 'onboard': withCredential(Credential.header('x-auth-token', TOKEN)) { onboard.refreshAccessToken() }; break
             case 'partner': partner.refreshToken(5, 'refresh_token', new PartnerRequest(TOKEN)); break
-            default: session.refreshToken(new SessionRequest(TOKEN))
+            default: session.refreshToken(new SessionRequest(presented))
         }
     }
 

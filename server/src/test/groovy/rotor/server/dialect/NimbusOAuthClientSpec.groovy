@@ -38,7 +38,7 @@ class NimbusOAuthClientSpec extends EmbeddedServerSpecification implements Admin
     @Inject ConnectionsApi connectionsApi
     @Inject GrantsApi grantsApi
 
-    URI base = URI.create("http://localhost:${PORT}")
+    URI base = URI.create("http://localhost:${port}")
 
     def "the SDK refreshes with #method, gets a rotated pair, and its replay of the old token is invalid_grant"() {
         given:

@@ -3,6 +3,7 @@ package rotor.server.keys
 import com.nimbusds.jose.jwk.JWK
 import io.micronaut.context.ApplicationContext
 import io.micronaut.transaction.TransactionOperations
+import jakarta.inject.Provider
 import rotor.server.engine.DialectPolicies
 import rotor.server.store.SigningKeyRepository
 import rotor.server.support.MutableClock
@@ -130,7 +131,8 @@ class SigningKeyLifecycleSpec extends Specification {
     }
 
     private SigningKeys instance(SigningKeyRepository repository = context.getBean(SigningKeyRepository)) {
-        def keys = new SigningKeys(repository, context.getBean(SecretSealer), context.getBean(DialectPolicies),
+        def policies = context.getBean(DialectPolicies)
+        def keys = new SigningKeys(repository, context.getBean(SecretSealer), { -> policies } as Provider<DialectPolicies>,
                 context.getBean(TransactionOperations), 'ES256', INTERVAL, clock)
         keys.start()
         keys

@@ -20,7 +20,7 @@ import rotor.client.micronaut.onboard.AuthOauthApi
 import rotor.server.engine.RefreshOutcome
 import rotor.server.engine.RefreshRequest
 import rotor.server.engine.TokenEngine
-import rotor.server.engine.TokenIntrospection
+import rotor.server.grants.TokenIntrospection
 import rotor.server.store.AuditEventRepository
 import rotor.server.support.AdminFixtures
 import rotor.server.support.EmbeddedServerSpecification

@@ -15,14 +15,22 @@ import spock.lang.Specification
  */
 abstract class EmbeddedServerSpecification extends Specification implements TestPropertyProvider {
 
-    static final int PORT = new ServerSocket(0).withCloseable { it.localPort }
+    /**
+     * A port per spec class: Micronaut Test may still hold the previous spec's server while the
+     * next one starts, so specs whose contexts differ must not share one.
+     */
+    private static final Map<Class<?>, Integer> PORTS = new java.util.concurrent.ConcurrentHashMap<>()
     static final String ADMIN_TOKEN = 'admin-token-for-specs'
     static final List<String> SERVICES = ['dayzero', 'onboard', 'mielto', 'partner', 'session', 'admin', 'oauth2']
 
+    int getPort() {
+        PORTS.computeIfAbsent(getClass()) { new ServerSocket(0).withCloseable { it.localPort } }
+    }
+
     @Override
     Map<String, String> getProperties() {
-        ['micronaut.server.port': PORT as String, 'rotor.admin.token': ADMIN_TOKEN] +
-                SERVICES.collectEntries { ["micronaut.http.services.${it}.url".toString(), "http://localhost:${PORT}".toString()] }
+        ['micronaut.server.port': port as String, 'rotor.admin.token': ADMIN_TOKEN] +
+                SERVICES.collectEntries { ["micronaut.http.services.${it}.url".toString(), "http://localhost:${port}".toString()] }
     }
 
     /** A new grant through the admin contract. */

@@ -14,10 +14,8 @@ import rotor.server.dialect.DialectErrors;
 import rotor.server.dialect.InternalErrors;
 import rotor.server.dialect.RequestFailure;
 import rotor.server.dialect.TokenResponses;
-import rotor.server.engine.Dialect;
 import rotor.server.engine.IssuedTokens;
 import rotor.server.engine.RefreshOutcome;
-import rotor.server.engine.Tenants;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -35,9 +33,8 @@ public class DayzeroWire implements DialectErrors {
         return switch (outcome.status()) {
             case OK -> ok(outcome.tokens());
             case MISSING -> notAuthenticated();
-            case MALFORMED -> Tenants.canonical(Dialect.DAYZERO, businessId).isEmpty()
-                    ? notAUuid(businessId) : invalidToken();
-            case INVALID_GRANT, REVOKED, REUSED, INVALID_SCOPE -> invalidToken();
+            case MALFORMED_TENANT -> notAUuid(businessId);
+            case MALFORMED_TOKEN, INVALID_GRANT, REVOKED, REUSED, INVALID_SCOPE -> invalidToken();
             case INTERNAL -> internal(InternalErrors.log("dayzero", "the store kept failing"));
         };
     }

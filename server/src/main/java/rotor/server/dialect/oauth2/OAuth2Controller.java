@@ -22,7 +22,7 @@ import rotor.server.dialect.TokenResponses;
 import rotor.server.engine.Dialect;
 import rotor.server.engine.RefreshRequest;
 import rotor.server.engine.TokenEngine;
-import rotor.server.engine.TokenIntrospection;
+import rotor.server.grants.TokenIntrospection;
 import rotor.server.store.OAuthClientRecord;
 
 import java.time.Clock;

@@ -23,7 +23,7 @@ public class OAuth2Wire implements DialectErrors {
         return switch (outcome.status()) {
             case OK -> ok(outcome.tokens());
             case MISSING -> error(OAuthErrorError.INVALID_REQUEST, "The refresh_token parameter is required.");
-            case MALFORMED, INVALID_GRANT, REVOKED, REUSED -> error(OAuthErrorError.INVALID_GRANT, "The refresh token is invalid, expired or revoked.");
+            case MALFORMED_TENANT, MALFORMED_TOKEN, INVALID_GRANT, REVOKED, REUSED -> error(OAuthErrorError.INVALID_GRANT, "The refresh token is invalid, expired or revoked.");
             case INVALID_SCOPE -> error(OAuthErrorError.INVALID_SCOPE, "The requested scope exceeds the scope of the grant.");
             case INTERNAL -> internal(new IllegalStateException("the store kept failing"));
         };

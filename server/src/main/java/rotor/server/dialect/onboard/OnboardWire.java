@@ -30,7 +30,7 @@ public class OnboardWire implements DialectErrors {
         return switch (outcome.status()) {
             case OK -> ok(outcome.tokens());
             case MISSING -> missing();
-            case MALFORMED -> error(HttpStatus.BAD_REQUEST, "MALFORMED_TOKEN", "The x-auth-token header does not hold a refresh token.");
+            case MALFORMED_TENANT, MALFORMED_TOKEN -> error(HttpStatus.BAD_REQUEST, "MALFORMED_TOKEN", "The x-auth-token header does not hold a refresh token.");
             case INVALID_GRANT, INVALID_SCOPE -> error(HttpStatus.UNAUTHORIZED, "REFRESH_TOKEN_INVALID", "The refresh token is invalid or has expired.");
             case REVOKED, REUSED -> error(HttpStatus.FORBIDDEN, "REFRESH_TOKEN_REVOKED", "The refresh token has been revoked.");
             case INTERNAL -> internal(InternalErrors.log("onboard", "the store kept failing"));

@@ -24,11 +24,18 @@ public class PartnerWire implements DialectErrors {
     static final String GRANT_TYPE = "grantType";
     static final String REFRESH_TOKEN_GRANT = "refresh_token";
 
+    private final PartnerDialect dialect;
+
+    public PartnerWire(PartnerDialect dialect) {
+        this.dialect = dialect;
+    }
+
     public MutableHttpResponse<?> answer(RefreshOutcome outcome) {
         return switch (outcome.status()) {
             case OK -> ok(outcome.tokens());
             case MISSING -> missingRefreshToken();
-            case MALFORMED, INVALID_GRANT, REVOKED, REUSED, INVALID_SCOPE ->
+            case MALFORMED_TENANT -> badPartnerId();
+            case MALFORMED_TOKEN, INVALID_GRANT, REVOKED, REUSED, INVALID_SCOPE ->
                     error(ErrorResponseError.INVALID_GRANT, "Refresh token has expired or is invalid.");
             case INTERNAL -> internal(new IllegalStateException("the store kept failing"));
         };
@@ -59,8 +66,8 @@ public class PartnerWire implements DialectErrors {
         if (failure instanceof RequestFailure.Oversized) {
             return error(ErrorResponseError.INVALID_REQUEST, "The request is too large.");
         }
-        if (!isInt32(request.getHeaders().get(PARTNER_ID))) {
-            return error(ErrorResponseError.INVALID_REQUEST, "The partnerId header is required and must be an integer.");
+        if (dialect.tenant(request.getHeaders().get(PARTNER_ID)).isEmpty()) {
+            return badPartnerId();
         }
         String grantType = request.getHeaders().get(GRANT_TYPE);
         if (grantType == null || grantType.isBlank()) {
@@ -73,13 +80,8 @@ public class PartnerWire implements DialectErrors {
         return missingRefreshToken();
     }
 
-    private static boolean isInt32(String value) {
-        try {
-            Integer.parseInt(value == null ? "" : value.trim());
-            return true;
-        } catch (NumberFormatException notAnInt) {
-            return false;
-        }
+    private static MutableHttpResponse<?> badPartnerId() {
+        return error(ErrorResponseError.INVALID_REQUEST, "The partnerId header is required and must be an integer.");
     }
 
     private static MutableHttpResponse<?> ok(IssuedTokens tokens) {

@@ -47,7 +47,7 @@ public class SessionWire implements DialectErrors {
         return switch (outcome.status()) {
             case OK -> ok(outcome.tokens());
             case MISSING -> badRequest("refresh_token is required");
-            case MALFORMED -> badRequest("refresh_token is not a token of this server");
+            case MALFORMED_TENANT, MALFORMED_TOKEN -> badRequest("refresh_token is not a token of this server");
             case INVALID_GRANT, REVOKED, REUSED, INVALID_SCOPE ->
                     refused(HttpStatus.UNAUTHORIZED, 40101, "invalid or expired refresh token", outcome.status().name());
             case INTERNAL -> internal(null);

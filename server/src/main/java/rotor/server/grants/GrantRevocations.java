@@ -1,11 +1,13 @@
-package rotor.server.engine;
+package rotor.server.grants;
 
-import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import rotor.server.engine.AuditEvent;
+import rotor.server.engine.RotationRules.GrantState;
+import rotor.server.engine.TokenEngine;
+import rotor.server.engine.TokenStore;
 import rotor.server.store.GrantRecord;
 import rotor.server.store.GrantRepository;
 
-import java.sql.Connection;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -21,14 +23,12 @@ public class GrantRevocations {
 
     private final GrantRepository grants;
     private final GrantHistory history;
-    private final AuditTrail audit;
-    private final TransactionOperations<Connection> transactions;
+    private final TokenStore store;
 
-    public GrantRevocations(GrantRepository grants, GrantHistory history, AuditTrail audit, TransactionOperations<Connection> transactions) {
+    public GrantRevocations(GrantRepository grants, GrantHistory history, TokenStore store) {
         this.grants = grants;
         this.history = history;
-        this.audit = audit;
-        this.transactions = transactions;
+        this.store = store;
     }
 
     /**
@@ -49,12 +49,12 @@ public class GrantRevocations {
 
     private int revokeLive(Supplier<List<GrantRecord>> candidates, String reason, Instant now) {
         Instant at = now.truncatedTo(ChronoUnit.MICROS);
-        return transactions.executeWrite(status -> {
+        return store.atomically(() -> {
             int revoked = 0;
             for (GrantRecord grant : candidates.get()) {
                 // The conditional update counts a grant once even when a concurrent revocation got there first.
-                if (history.stateOf(grant, at) == GrantHistory.State.ACTIVE && grants.revoke(grant.id(), at, reason) == 1) {
-                    audit.record(grant.id(), AuditTrail.Event.REVOKED, "reason=" + reason, at);
+                if (history.stateOf(grant, at) == GrantState.ACTIVE && store.revoke(grant.id(), at, reason)) {
+                    store.record(grant.id(), AuditEvent.REVOKED, "reason=" + reason, at);
                     revoked++;
                 }
             }

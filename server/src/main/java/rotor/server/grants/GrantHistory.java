@@ -1,6 +1,10 @@
-package rotor.server.engine;
+package rotor.server.grants;
 
 import jakarta.inject.Singleton;
+import rotor.server.engine.Dialect;
+import rotor.server.engine.DialectPolicies;
+import rotor.server.engine.RotationRules;
+import rotor.server.engine.RotationRules.GrantState;
 import rotor.server.store.GrantRecord;
 import rotor.server.store.GrantRepository;
 import rotor.server.store.RefreshTokenRecord;
@@ -15,9 +19,7 @@ import java.util.UUID;
 @Singleton
 public class GrantHistory {
 
-    public enum State { ACTIVE, REVOKED, EXPIRED }
-
-    public record GrantView(GrantRecord grant, State state, List<RefreshTokenRecord> tokens) {
+    public record GrantView(GrantRecord grant, GrantState state, List<RefreshTokenRecord> tokens) {
     }
 
     private final GrantRepository grants;
@@ -36,12 +38,7 @@ public class GrantHistory {
     }
 
     /** The grant's state now, from the grant row alone. */
-    public State stateOf(GrantRecord grant, Instant now) {
-        if (grant.revokedAt() != null) {
-            return State.REVOKED;
-        }
-        DialectPolicy policy = Dialect.fromWireName(grant.dialect()).map(policies::of).orElseThrow();
-        boolean idle = !policy.idleTimeout().isZero() && now.isAfter(grant.lastUsedAt().plus(policy.idleTimeout()));
-        return !now.isBefore(grant.expiresAt()) || idle ? State.EXPIRED : State.ACTIVE;
+    public GrantState stateOf(GrantRecord grant, Instant now) {
+        return RotationRules.stateOf(grant, Dialect.fromWireName(grant.dialect()).map(policies::of).orElseThrow(), now);
     }
 }

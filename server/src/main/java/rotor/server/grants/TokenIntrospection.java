@@ -1,10 +1,11 @@
-package rotor.server.engine;
+package rotor.server.grants;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
+import rotor.server.engine.RotationRules.GrantState;
 import rotor.server.keys.SecretHasher;
 import rotor.server.keys.StoredKeySignature;
 import rotor.server.store.GrantRecord;
@@ -49,7 +50,7 @@ public class TokenIntrospection {
     /** The token's facts, when it is active now. */
     public Optional<Traced> active(String token, Instant now) {
         return trace(token).filter(t -> !t.spent() && now.isBefore(t.expiresAt())
-                && history.stateOf(t.grant(), now) == GrantHistory.State.ACTIVE);
+                && history.stateOf(t.grant(), now) == GrantState.ACTIVE);
     }
 
     /**

@@ -1,10 +1,12 @@
-package rotor.server.engine;
+package rotor.server.dialect.session;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.SignedJWT;
+import jakarta.inject.Singleton;
+import rotor.server.engine.RefreshTokenFormat;
 import rotor.server.keys.StoredKeySignature;
 
 import java.security.SecureRandom;
@@ -19,14 +21,15 @@ import java.util.Date;
  * token to its row (the row is found by the hash of the whole token), so a validly signed token
  * that was rotated or revoked is still refused by the store.
  */
-final class SessionRefreshTokens implements RefreshTokenFormat {
+@Singleton
+public final class SessionRefreshTokens implements RefreshTokenFormat {
 
     private final StoredKeySignature signature;
     private final SecureRandom random;
 
-    SessionRefreshTokens(StoredKeySignature signature, SecureRandom random) {
+    public SessionRefreshTokens(StoredKeySignature signature) {
         this.signature = signature;
-        this.random = random;
+        this.random = new SecureRandom();
     }
 
     @Override
@@ -45,6 +48,11 @@ final class SessionRefreshTokens implements RefreshTokenFormat {
         } catch (JOSEException e) {
             throw new IllegalStateException("the refresh token could not be signed", e);
         }
+    }
+
+    @Override
+    public boolean signed() {
+        return true;
     }
 
     @Override
