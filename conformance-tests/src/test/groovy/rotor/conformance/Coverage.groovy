@@ -29,6 +29,7 @@ class Coverage {
             'admin getConnection 500'                                            : 'an internal error cannot be provoked from outside',
             'admin createClient 500'                                             : 'an internal error cannot be provoked from outside',
             'admin rotateSigningKey 500'                                         : 'an internal error cannot be provoked from outside',
+            'admin runRetention 500'                                             : 'an internal error cannot be provoked from outside',
             'admin deleteApiKey 500'                                             : 'an internal error cannot be provoked from outside',
             'admin deleteClient 500'                                             : 'an internal error cannot be provoked from outside',
             'admin deleteConnection 500'                                         : 'an internal error cannot be provoked from outside',
