@@ -1,0 +1,88 @@
+package rotor.cluster
+
+import java.net.http.HttpClient
+import java.net.http.HttpRequest
+import java.net.http.HttpResponse
+import java.nio.file.Files
+import java.nio.file.Path
+import java.time.Duration
+import java.time.Instant
+
+/** One packaged rotor (server/target/rotor.jar) as a child process on a port of its own. */
+class RotorProcess implements Closeable {
+
+    static final String ADMIN_TOKEN = 'cluster-admin-token'
+
+    final int port
+    final Path log
+    private final Process process
+
+    private RotorProcess(int port, Path log, Process process) {
+        this.port = port
+        this.log = log
+        this.process = process
+    }
+
+    /** Starts rotor on PostgreSQL with the given master key and waits until it answers /health. */
+    static RotorProcess start(String jdbcUrl, String masterKey, Path dir, Map<String, String> properties = [:]) {
+        int port = new ServerSocket(0).withCloseable { it.localPort }
+        Files.createDirectories(dir)
+        def log = dir.resolve('rotor.log')
+        def command = [Path.of(System.getProperty('java.home'), 'bin', 'java').toString()] +
+                properties.collect { k, v -> "-D${k}=${v}".toString() } +
+                ['-jar', Path.of(System.getProperty('rotor.jar')).toAbsolutePath().toString()]
+        def builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
+        builder.environment().putAll([
+                MICRONAUT_SERVER_PORT                : port as String,
+                ROTOR_DATA_DIR                       : dir.toString(),
+                ROTOR_ADMIN_TOKEN                    : ADMIN_TOKEN,
+                ROTOR_MASTER_KEY                     : masterKey,
+                DATASOURCES_DEFAULT_URL              : jdbcUrl,
+                DATASOURCES_DEFAULT_DRIVER_CLASS_NAME: 'org.postgresql.Driver',
+                DATASOURCES_DEFAULT_USERNAME         : 'postgres',
+                DATASOURCES_DEFAULT_PASSWORD         : 'postgres',
+        ])
+        def rotor = new RotorProcess(port, log, builder.start())
+        rotor.awaitHealth()
+        rotor
+    }
+
+    URI uri(String path) {
+        URI.create("http://localhost:${port}${path}")
+    }
+
+    /** SIGKILL: no shutdown hook, no flush, as a crash or an OOM kill would have it. */
+    void kill() {
+        process.destroyForcibly()
+        process.waitFor()
+    }
+
+    @Override
+    void close() {
+        process.destroy()
+        if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+            kill()
+        }
+    }
+
+    private void awaitHealth() {
+        def http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build()
+        def deadline = Instant.now() + Duration.ofSeconds(60)
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.alive) {
+                throw new IllegalStateException("rotor exited at start:\n${log.text}")
+            }
+            try {
+                def r = http.send(HttpRequest.newBuilder(uri('/health')).timeout(Duration.ofSeconds(2)).build(),
+                        HttpResponse.BodyHandlers.discarding())
+                if (r.statusCode() == 200) {
+                    return
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(100)
+        }
+        throw new IllegalStateException("rotor did not answer /health within 60 s:\n${log.text}")
+    }
+}
