@@ -51,11 +51,11 @@ class TenantIsolationSpec extends Specification {
 
         expect:
         engine.refresh(RefreshRequest.of(Dialect.ONBOARD, null, ''), T0).status() == MISSING
-        engine.refresh(RefreshRequest.of(Dialect.ONBOARD, null, 'not-a-rotor-token'), T0).status() == MALFORMED
+        engine.refresh(RefreshRequest.of(Dialect.ONBOARD, null, 'not-a-rotor-token'), T0).status() == MALFORMED_TOKEN
         engine.refresh(RefreshRequest.of(Dialect.ONBOARD, null, 'rtr_' + 'A' * 43), T0).status() == INVALID_GRANT
         engine.refresh(RefreshRequest.of(Dialect.SESSION, null, 'eyJhbGciOiJIUzI1NiJ9.e30.c2ln'), T0).status() == INVALID_GRANT
-        engine.refresh(RefreshRequest.of(Dialect.DAYZERO, 'not-a-uuid', 'rtr_' + 'A' * 43), T0).status() == MALFORMED
-        engine.refresh(RefreshRequest.of(Dialect.PARTNER, '4x', 'rtr_' + 'A' * 43), T0).status() == MALFORMED
+        engine.refresh(RefreshRequest.of(Dialect.DAYZERO, 'not-a-uuid', 'rtr_' + 'A' * 43), T0).status() == MALFORMED_TENANT
+        engine.refresh(RefreshRequest.of(Dialect.PARTNER, '4x', 'rtr_' + 'A' * 43), T0).status() == MALFORMED_TENANT
 
         where:
         store << Store.all()
