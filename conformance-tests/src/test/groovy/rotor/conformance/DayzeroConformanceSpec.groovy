@@ -1,8 +1,10 @@
 package rotor.conformance
 
+import com.nimbusds.jose.JOSEObjectType
 import com.nimbusds.jose.JWSAlgorithm
 import com.nimbusds.jose.jwk.JWKSet
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet
+import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier
 import com.nimbusds.jose.proc.JWSVerificationKeySelector
 import com.nimbusds.jose.proc.SecurityContext
 import com.nimbusds.jwt.proc.DefaultJWTProcessor
@@ -108,6 +110,8 @@ class DayzeroConformanceSpec extends ConformanceSpecification {
         def processor = new DefaultJWTProcessor<SecurityContext>()
         processor.JWSKeySelector = new JWSVerificationKeySelector<SecurityContext>([JWSAlgorithm.ES256, JWSAlgorithm.RS256] as Set,
                 new ImmutableJWKSet<SecurityContext>(keys))
+        // Access tokens are typed at+jwt (RFC 9068); Nimbus takes only JWT or no typ unless told.
+        processor.JWSTypeVerifier = new DefaultJOSEObjectTypeVerifier<SecurityContext>(new JOSEObjectType('at+jwt'))
         processor.process(accessToken, null) != null
     }
 }

@@ -43,9 +43,8 @@ public class AdminApiKeysController implements ApiKeysApi {
     }
 
     @Override
-    @SuppressWarnings({"unchecked", "rawtypes"})
     public HttpResponse<Void> deleteApiKey(UUID apiKeyId) {
-        return apiKeys.delete(apiKeyId) ? HttpResponse.noContent() : (HttpResponse) wire.notFound("API key");
+        return apiKeys.delete(apiKeyId) ? HttpResponse.noContent() : wire.notFound("API key");
     }
 
     @Error(global = false)

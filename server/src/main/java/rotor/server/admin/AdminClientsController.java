@@ -42,9 +42,8 @@ public class AdminClientsController implements ClientsApi {
     }
 
     @Override
-    @SuppressWarnings({"unchecked", "rawtypes"})
     public HttpResponse<Void> deleteClient(String clientId) {
-        return clients.delete(clientId, clock.instant()) ? HttpResponse.noContent() : (HttpResponse) wire.notFound("client");
+        return clients.delete(clientId, clock.instant()) ? HttpResponse.noContent() : wire.notFound("client");
     }
 
     @Error(global = false)

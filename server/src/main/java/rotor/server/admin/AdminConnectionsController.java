@@ -44,12 +44,11 @@ public class AdminConnectionsController implements ConnectionsApi {
     }
 
     @Override
-    @SuppressWarnings({"unchecked", "rawtypes"})
     public HttpResponse<Connection> createConnection(CreateConnectionRequest body) {
         URI tokenUrl = body.getTokenUrl();
         Optional<String> refused = tokenUrls.refusal(tokenUrl);
         if (refused.isPresent()) {
-            return (HttpResponse) wire.invalid("token_url", refused.get());
+            return wire.invalid("token_url", refused.get());
         }
         Connections.ClientAuthMethod method = body.getClientAuthMethod() == ClientAuthMethod.POST
                 ? Connections.ClientAuthMethod.CLIENT_SECRET_POST : Connections.ClientAuthMethod.CLIENT_SECRET_BASIC;
@@ -60,16 +59,14 @@ public class AdminConnectionsController implements ConnectionsApi {
     }
 
     @Override
-    @SuppressWarnings({"unchecked", "rawtypes"})
     public HttpResponse<Connection> getConnection(String connectionId) {
         return connections.find(connectionId).<HttpResponse<Connection>>map(c -> HttpResponse.ok(toModel(c)))
-                .orElseGet(() -> (HttpResponse) wire.notFound("connection"));
+                .orElseGet(() -> wire.notFound("connection"));
     }
 
     @Override
-    @SuppressWarnings({"unchecked", "rawtypes"})
     public HttpResponse<Void> deleteConnection(String connectionId) {
-        return connections.delete(connectionId) ? HttpResponse.noContent() : (HttpResponse) wire.notFound("connection");
+        return connections.delete(connectionId) ? HttpResponse.noContent() : wire.notFound("connection");
     }
 
     @Error(global = false)

@@ -56,17 +56,16 @@ public class AdminGrantsController implements GrantsApi {
     }
 
     @Override
-    @SuppressWarnings({"unchecked", "rawtypes"})
     public HttpResponse<IssuedGrant> createGrant(CreateGrantRequest body) {
         Dialect dialect = Dialect.valueOf(body.getDialect().name());
         if (dialect == Dialect.OAUTH2 && (body.getClientId() == null || clients.find(body.getClientId()).isEmpty())) {
-            return (HttpResponse) wire.invalid("client_id", "must name a registered client for dialect oauth2");
+            return wire.invalid("client_id", "must name a registered client for dialect oauth2");
         }
         IssuedTokens issued;
         try {
             issued = engine.issue(new GrantRequest(dialect, body.getSubject(), body.getTenant(), body.getScope(), body.getClientId()), clock.instant());
         } catch (IllegalArgumentException notATenant) {
-            return (HttpResponse) wire.invalid("tenant", dialects.of(dialect).tenantRule());
+            return wire.invalid("tenant", dialects.of(dialect).tenantRule());
         }
         IssuedGrant grant = new IssuedGrant(issued.grantId(), body.getDialect(), issued.tenant(), issued.subject(),
                 issued.refreshToken(), issued.accessToken(), utc(issued.accessExpiresAt()), utc(issued.refreshExpiresAt()))
@@ -76,17 +75,15 @@ public class AdminGrantsController implements GrantsApi {
     }
 
     @Override
-    @SuppressWarnings({"unchecked", "rawtypes"})
     public HttpResponse<Grant> getGrant(UUID grantId) {
         return history.find(grantId, clock.instant())
                 .<HttpResponse<Grant>>map(view -> HttpResponse.ok(toModel(view)))
-                .orElseGet(() -> (HttpResponse) wire.notFound("grant"));
+                .orElseGet(() -> wire.notFound("grant"));
     }
 
     @Override
-    @SuppressWarnings({"unchecked", "rawtypes"})
     public HttpResponse<Void> revokeGrant(UUID grantId) {
-        return engine.revoke(grantId, "admin", clock.instant()) ? HttpResponse.noContent() : (HttpResponse) wire.notFound("grant");
+        return engine.revoke(grantId, "admin", clock.instant()) ? HttpResponse.noContent() : wire.notFound("grant");
     }
 
     @Error(global = false)

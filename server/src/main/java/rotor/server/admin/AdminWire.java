@@ -9,20 +9,21 @@ import rotor.server.api.admin.model.AdminError;
 import rotor.server.api.admin.model.AdminErrorError;
 import rotor.server.api.admin.model.Violation;
 import rotor.server.dialect.Credentials;
-import rotor.server.dialect.DialectErrors;
-import rotor.server.dialect.InternalErrors;
+import rotor.server.dialect.DialectWire;
 import rotor.server.dialect.RequestFailure;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /** The admin contract's errors: AdminError bodies, and the admin token check that precedes everything. */
 @Singleton
-public class AdminWire implements DialectErrors {
+public class AdminWire extends DialectWire {
 
     private final AdminToken adminToken;
 
     public AdminWire(AdminToken adminToken) {
+        super("admin", "/admin/");
         this.adminToken = adminToken;
     }
 
@@ -36,34 +37,32 @@ public class AdminWire implements DialectErrors {
                 .header("WWW-Authenticate", "Bearer"));
     }
 
-    public MutableHttpResponse<?> notFound(String what) {
-        return HttpResponse.notFound(new AdminError(AdminErrorError.NOT_FOUND, "No such " + what + "."));
+    public <T> MutableHttpResponse<T> notFound(String what) {
+        return typed(HttpResponse.notFound(new AdminError(AdminErrorError.NOT_FOUND, "No such " + what + ".")));
     }
 
-    public MutableHttpResponse<?> invalid(String field, String message) {
-        return violations(List.of(new Violation(field, message)));
-    }
-
-    @Override
-    public String pathPrefix() {
-        return "/admin/";
+    public <T> MutableHttpResponse<T> invalid(String field, String message) {
+        return typed(violations(List.of(new Violation(field, message))));
     }
 
     @Override
-    public MutableHttpResponse<?> failure(HttpRequest<?> request, RequestFailure failure) {
-        if (failure instanceof RequestFailure.Refused refusedRoute) {
-            return refusedRoute.answer(new AdminError(
-                    refusedRoute.status() == 404 ? AdminErrorError.NOT_FOUND : AdminErrorError.INVALID_REQUEST, refusedRoute.reason()));
-        }
+    protected MutableHttpResponse<?> internal(UUID correlationId, Throwable failure) {
+        return HttpResponse.serverError(new AdminError(AdminErrorError.INTERNAL_ERROR, "The server could not complete the request."));
+    }
+
+    @Override
+    protected MutableHttpResponse<?> refusedRoute(RequestFailure.Refused refused) {
+        return refused.answer(new AdminError(refused.status() == 404 ? AdminErrorError.NOT_FOUND : AdminErrorError.INVALID_REQUEST,
+                refused.reason()));
+    }
+
+    @Override
+    protected MutableHttpResponse<?> invalidRequest(HttpRequest<?> request, RequestFailure failure) {
         if (failure instanceof RequestFailure.Violations violations) {
             return violations(violations.violations().stream().map(v -> new Violation(v.field(), v.message())).toList());
         }
         if (failure instanceof RequestFailure.Invalid invalid && "path".equals(invalid.location())) {
             return notFound(invalid.name().replace("_id", ""));
-        }
-        if (failure instanceof RequestFailure.Unexpected unexpected) {
-            InternalErrors.log("admin", unexpected.failure());
-            return HttpResponse.serverError(new AdminError(AdminErrorError.INTERNAL_ERROR, "The server could not complete the request."));
         }
         return HttpResponse.badRequest(new AdminError(AdminErrorError.INVALID_REQUEST,
                 "The request body is missing, is not JSON, or has a field of the wrong type."));

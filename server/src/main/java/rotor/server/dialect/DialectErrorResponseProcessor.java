@@ -30,12 +30,11 @@ public class DialectErrorResponseProcessor implements ErrorResponseProcessor<Obj
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public MutableHttpResponse<Object> processResponse(ErrorContext context, MutableHttpResponse<?> base) {
         HttpRequest<?> request = context.getRequest();
         Optional<DialectErrors> dialect = dialects.stream().filter(d -> d.serves(request)).findFirst();
         if (dialect.isEmpty()) {
-            return ((MutableHttpResponse<Object>) base).body(Map.of("message", base.reason()));
+            return base.<Object>body(Map.of("message", base.reason()));
         }
         MutableHttpResponse<?> answer = dialect.get().failure(request, failureOf(base, context));
         base.getHeaders().forEach((name, values) -> {
@@ -43,7 +42,7 @@ public class DialectErrorResponseProcessor implements ErrorResponseProcessor<Obj
                 values.forEach(value -> answer.header(name, value));
             }
         });
-        return (MutableHttpResponse<Object>) answer;
+        return DialectWire.typed(answer);
     }
 
     private static RequestFailure failureOf(MutableHttpResponse<?> base, ErrorContext context) {

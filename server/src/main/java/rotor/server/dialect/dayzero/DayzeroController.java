@@ -20,7 +20,6 @@ import rotor.server.engine.RefreshRequest;
 import rotor.server.engine.TokenEngine;
 
 import java.time.Clock;
-import java.util.Optional;
 import java.util.UUID;
 
 /** POST /api/v1/oauth2/refresh: the refresh token is the Bearer credential, the tenant the business id. */
@@ -41,17 +40,13 @@ public class DayzeroController implements OauthApi {
 
     @Override
     @Consumes(MediaType.ALL) // FastAPI reads no body here, so any body and media type pass
-    @SuppressWarnings("unchecked")
     public HttpResponse<OAuthTokenResponse> refreshTokenApiV1Oauth2RefreshPost(UUID xbusinessId) {
         HttpRequest<?> request = ServerRequestContext.currentRequest().orElseThrow();
-        Optional<String> token = Credentials.bearer(request);
-        if (token.isEmpty()) {
-            return (HttpResponse<OAuthTokenResponse>) wire.notAuthenticated();
-        }
         // The raw header, not the leniently parsed UUID: the engine decides what a business id is.
+        // No Bearer token is the engine's MISSING, which the wire answers as FastAPI's HTTPBearer does.
         String businessId = request.getHeaders().get(DayzeroWire.BUSINESS_ID);
-        var outcome = engine.refresh(RefreshRequest.of(Dialect.DAYZERO, businessId, token.get()), clock.instant());
-        return (HttpResponse<OAuthTokenResponse>) wire.answer(outcome, businessId);
+        return wire.answer(engine.refresh(RefreshRequest.of(Dialect.DAYZERO, businessId, Credentials.bearer(request).orElse(null)),
+                clock.instant()));
     }
 
     @Error(global = false)

@@ -4,14 +4,14 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.context.ServerRequestContext;
 import jakarta.inject.Singleton;
 import rotor.server.api.dayzero.model.HTTPError;
 import rotor.server.api.dayzero.model.HTTPValidationError;
 import rotor.server.api.dayzero.model.OAuthTokenResponse;
 import rotor.server.api.dayzero.model.ValidationError;
 import rotor.server.dialect.Credentials;
-import rotor.server.dialect.DialectErrors;
-import rotor.server.dialect.InternalErrors;
+import rotor.server.dialect.RefreshWire;
 import rotor.server.dialect.RequestFailure;
 import rotor.server.dialect.TokenResponses;
 import rotor.server.engine.IssuedTokens;
@@ -24,40 +24,46 @@ import java.util.UUID;
 
 /** dayzero's wire: FastAPI's bodies, statuses and challenges (../shared/CONTRACTS.md). */
 @Singleton
-public class DayzeroWire implements DialectErrors {
+public class DayzeroWire extends RefreshWire {
 
     static final String PATH = "/api/v1/oauth2/refresh";
     static final String BUSINESS_ID = "x-business-id";
 
-    public MutableHttpResponse<?> answer(RefreshOutcome outcome, String businessId) {
-        return switch (outcome.status()) {
-            case OK -> ok(outcome.tokens());
+    public DayzeroWire() {
+        super("dayzero", PATH);
+    }
+
+    @Override
+    protected Object success(IssuedTokens tokens) {
+        return new OAuthTokenResponse(tokens.accessToken(), Math.toIntExact(tokens.accessExpiresInSeconds()))
+                .tokenType("Bearer")
+                .refreshToken(tokens.refreshToken())
+                .scope(tokens.scope());
+    }
+
+    @Override
+    protected MutableHttpResponse<?> refusal(RefreshOutcome.Status status) {
+        return switch (status) {
             case MISSING -> notAuthenticated();
-            case MALFORMED_TENANT -> notAUuid(businessId);
+            case MALFORMED_TENANT -> notAUuid(rawBusinessId());
             case MALFORMED_TOKEN, INVALID_GRANT, REVOKED, REUSED, INVALID_SCOPE -> invalidToken();
-            case INTERNAL -> internal(InternalErrors.log("dayzero", "the store kept failing"));
+            case OK, INTERNAL -> throw notARefusal(status);
         };
     }
 
-    /** FastAPI's HTTPBearer: no credential, or not a Bearer one. */
-    public MutableHttpResponse<?> notAuthenticated() {
-        return TokenResponses.noStore(HttpResponse.status(HttpStatus.UNAUTHORIZED).body(new HTTPError("Not authenticated")))
-                .header("WWW-Authenticate", "Bearer");
+    @Override
+    protected MutableHttpResponse<?> internal(UUID correlationId, Throwable failure) {
+        // FastAPI says no more than this; the correlation id is in the server log.
+        return HttpResponse.serverError(new HTTPError("Internal Server Error"));
     }
 
     @Override
-    public String pathPrefix() {
-        return PATH;
+    protected MutableHttpResponse<?> refusedRoute(RequestFailure.Refused refused) {
+        return refused.answer(new HTTPError(refused.reason()));
     }
 
     @Override
-    public MutableHttpResponse<?> failure(HttpRequest<?> request, RequestFailure failure) {
-        if (failure instanceof RequestFailure.Unexpected unexpected) {
-            return internal(InternalErrors.log("dayzero", unexpected.failure()));
-        }
-        if (failure instanceof RequestFailure.Refused refused) {
-            return refused.answer(new HTTPError(refused.reason()));
-        }
+    protected MutableHttpResponse<?> invalidRequest(HttpRequest<?> request, RequestFailure failure) {
         if (failure instanceof RequestFailure.Oversized) {
             // What uvicorn answers when it cannot read a request, before FastAPI sees it.
             return HttpResponse.badRequest(new HTTPError("Invalid HTTP request received."));
@@ -82,17 +88,24 @@ public class DayzeroWire implements DialectErrors {
         return HttpResponse.badRequest(new HTTPError("There was an error parsing the body"));
     }
 
-    private static MutableHttpResponse<?> ok(IssuedTokens tokens) {
-        OAuthTokenResponse body = new OAuthTokenResponse(tokens.accessToken(), Math.toIntExact(tokens.accessExpiresInSeconds()))
-                .tokenType("Bearer")
-                .refreshToken(tokens.refreshToken())
-                .scope(tokens.scope());
-        return TokenResponses.noStore(HttpResponse.ok(body));
+    /** FastAPI's HTTPBearer: no credential, or not a Bearer one. */
+    private static MutableHttpResponse<?> notAuthenticated() {
+        return TokenResponses.noStore(HttpResponse.status(HttpStatus.UNAUTHORIZED).body(new HTTPError("Not authenticated")))
+                .header("WWW-Authenticate", "Bearer");
     }
 
     private static MutableHttpResponse<?> invalidToken() {
         return TokenResponses.noStore(HttpResponse.status(HttpStatus.UNAUTHORIZED).body(new HTTPError("Invalid or expired refresh token")))
                 .header("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+    }
+
+    /**
+     * The x-business-id header as sent. Micronaut's UUID conversion takes forms the engine does not
+     * (e.g. "1-1-1-1-1"), and FastAPI's 422 shows the input verbatim; the controller answers
+     * within the request, so the request is the one being answered.
+     */
+    private static String rawBusinessId() {
+        return ServerRequestContext.currentRequest().map(request -> request.getHeaders().get(BUSINESS_ID)).orElse("");
     }
 
     private static MutableHttpResponse<?> notAUuid(String input) {
@@ -103,11 +116,6 @@ public class DayzeroWire implements DialectErrors {
 
     private static MutableHttpResponse<?> validation(List<ValidationError> errors) {
         return TokenResponses.noStore(HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(new HTTPValidationError().detail(new ArrayList<>(errors))));
-    }
-
-    private static MutableHttpResponse<?> internal(UUID correlationId) {
-        // FastAPI says no more than this; the correlation id is in the server log.
-        return HttpResponse.serverError(new HTTPError("Internal Server Error"));
     }
 
     private static ValidationError error(String type, String location, String name, String message, Object input) {

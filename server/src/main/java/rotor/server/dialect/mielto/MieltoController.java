@@ -39,21 +39,19 @@ public class MieltoController implements OAuthApi {
 
     @Override
     @Consumes(MediaType.ALL) // FastAPI reads no body here
-    @SuppressWarnings("unchecked")
     public HttpResponse<RefreshOAuthTokenResponse> refreshOauthTokenApiV1OauthRefreshConnectionIdPost(String connectionId, String xworkspaceId) {
         Optional<String> workspace = callers.workspaceOf(ServerRequestContext.currentRequest().orElseThrow());
         if (workspace.isEmpty()) {
-            return (HttpResponse<RefreshOAuthTokenResponse>) wire.notAuthenticated();
+            return wire.notAuthenticated();
         }
         if (xworkspaceId != null && !xworkspaceId.equals(workspace.get())) {
             // Another workspace's connections do not exist for this caller.
-            return (HttpResponse<RefreshOAuthTokenResponse>) wire.notFound();
+            return wire.notFound();
         }
-        return (HttpResponse<RefreshOAuthTokenResponse>) wire.answer(refresher.refresh(connectionId, workspace.get(), clock.instant()));
+        return wire.answer(refresher.refresh(connectionId, workspace.get(), clock.instant()));
     }
 
     @Error(global = false)
-    @SuppressWarnings("unchecked")
     public HttpResponse<?> failure(HttpRequest<?> request, Throwable failure) {
         RequestFailure classified = RequestFailure.classify(failure);
         boolean requestLevel = !(classified instanceof RequestFailure.Unexpected) && !(classified instanceof RequestFailure.Refused);

@@ -11,8 +11,7 @@ import rotor.server.api.mielto.model.RefreshOAuthTokenResponse;
 import rotor.server.api.mielto.model.Status;
 import rotor.server.api.mielto.model.ValidationError;
 import rotor.server.connections.ConnectionRefresher;
-import rotor.server.dialect.DialectErrors;
-import rotor.server.dialect.InternalErrors;
+import rotor.server.dialect.DialectWire;
 import rotor.server.dialect.RequestFailure;
 
 import java.time.ZoneOffset;
@@ -20,45 +19,48 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /** mielto's wire: FastAPI's bodies (../shared/CONTRACTS.md). */
 @Singleton
-public class MieltoWire implements DialectErrors {
+public class MieltoWire extends DialectWire {
 
     static final String PATH_PREFIX = "/api/v1/oauth/refresh/";
 
-    public MutableHttpResponse<?> answer(ConnectionRefresher.Result result) {
-        return switch (result.status()) {
+    public MieltoWire() {
+        super("mielto", PATH_PREFIX);
+    }
+
+    public <T> MutableHttpResponse<T> answer(ConnectionRefresher.Result result) {
+        return typed(switch (result.status()) {
             case REFRESHED -> HttpResponse.ok(new RefreshOAuthTokenResponse(Status.SUCCESS, result.connection().id(),
                     result.connection().expiresAt().truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC)));
             case NOT_FOUND -> notFound();
             case REAUTHORIZATION_REQUIRED -> HttpResponse.status(HttpStatus.CONFLICT).body(new HTTPError("Connection requires re-authorization"));
             case UPSTREAM_FAILED -> HttpResponse.status(HttpStatus.BAD_GATEWAY).body(new HTTPError("Upstream token endpoint failed"));
-        };
+        });
     }
 
-    public MutableHttpResponse<?> notAuthenticated() {
-        return HttpResponse.status(HttpStatus.UNAUTHORIZED).body(new HTTPError("Not authenticated")).header("WWW-Authenticate", "Bearer");
+    public <T> MutableHttpResponse<T> notAuthenticated() {
+        return typed(HttpResponse.status(HttpStatus.UNAUTHORIZED).body(new HTTPError("Not authenticated")).header("WWW-Authenticate", "Bearer"));
     }
 
-    public MutableHttpResponse<?> notFound() {
-        return HttpResponse.notFound(new HTTPError("Connection not found"));
-    }
-
-    @Override
-    public String pathPrefix() {
-        return PATH_PREFIX;
+    public <T> MutableHttpResponse<T> notFound() {
+        return typed(HttpResponse.notFound(new HTTPError("Connection not found")));
     }
 
     @Override
-    public MutableHttpResponse<?> failure(HttpRequest<?> request, RequestFailure failure) {
-        if (failure instanceof RequestFailure.Unexpected unexpected) {
-            InternalErrors.log("mielto", unexpected.failure());
-            return HttpResponse.serverError(new HTTPError("Internal Server Error"));
-        }
-        if (failure instanceof RequestFailure.Refused refused) {
-            return refused.answer(new HTTPError(refused.reason()));
-        }
+    protected MutableHttpResponse<?> internal(UUID correlationId, Throwable failure) {
+        return HttpResponse.serverError(new HTTPError("Internal Server Error"));
+    }
+
+    @Override
+    protected MutableHttpResponse<?> refusedRoute(RequestFailure.Refused refused) {
+        return refused.answer(new HTTPError(refused.reason()));
+    }
+
+    @Override
+    protected MutableHttpResponse<?> invalidRequest(HttpRequest<?> request, RequestFailure failure) {
         if (failure instanceof RequestFailure.Violations violations) {
             List<ValidationError> errors = violations.violations().stream().map(MieltoWire::tooLong).toList();
             return HttpResponse.status(HttpStatus.UNPROCESSABLE_ENTITY).body(new HTTPValidationError().detail(new ArrayList<>(errors)));

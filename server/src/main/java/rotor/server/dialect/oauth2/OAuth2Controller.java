@@ -60,31 +60,28 @@ public class OAuth2Controller implements Oauth2Api {
     }
 
     @Override
-    @SuppressWarnings({"unchecked", "rawtypes"})
     public HttpResponse<TokenResponse> token(@Body("grant_type") String grantType, @Body("refresh_token") @Nullable String refreshToken,
                                              @Body("scope") @Nullable String scope, @Body("client_id") @Nullable String clientId,
                                              @Body("client_secret") @Nullable String clientSecret) {
         Optional<OAuthClientRecord> client = authenticate(clientId, clientSecret);
         if (client.isEmpty()) {
-            return (HttpResponse) wire.invalidClient();
+            return wire.invalidClient();
         }
         if (!"refresh_token".equals(grantType)) {
-            return (HttpResponse) wire.error(OAuthErrorError.UNSUPPORTED_GRANT_TYPE, "Only the refresh_token grant is supported.");
+            return wire.error(OAuthErrorError.UNSUPPORTED_GRANT_TYPE, "Only the refresh_token grant is supported.");
         }
-        var outcome = engine.refresh(new RefreshRequest(Dialect.OAUTH2, null, refreshToken, scope, client.get().clientId()), clock.instant());
-        return (HttpResponse) wire.answer(outcome);
+        return wire.answer(engine.refresh(new RefreshRequest(Dialect.OAUTH2, null, refreshToken, scope, client.get().clientId()), clock.instant()));
     }
 
     @Override
-    @SuppressWarnings({"unchecked", "rawtypes"})
     public HttpResponse<Void> revoke(@Body("token") String token, @Body("token_type_hint") @Nullable String tokenTypeHint,
                                      @Body("client_id") @Nullable String clientId, @Body("client_secret") @Nullable String clientSecret) {
         Optional<OAuthClientRecord> client = authenticate(clientId, clientSecret);
         if (client.isEmpty()) {
-            return (HttpResponse) wire.invalidClient();
+            return wire.invalidClient();
         }
         if (tokenTypeHint != null && !TOKEN_TYPE_HINTS.contains(tokenTypeHint)) {
-            return (HttpResponse) wire.error(OAuthErrorError.UNSUPPORTED_TOKEN_TYPE, "token_type_hint must be refresh_token or access_token.");
+            return wire.error(OAuthErrorError.UNSUPPORTED_TOKEN_TYPE, "token_type_hint must be refresh_token or access_token.");
         }
         // RFC 7009 section 2.2: unknown tokens, and other clients' tokens, are answered 200 all the same.
         introspection.traceFor(token, client.get().clientId())
@@ -93,13 +90,12 @@ public class OAuth2Controller implements Oauth2Api {
     }
 
     @Override
-    @SuppressWarnings({"unchecked", "rawtypes"})
     public HttpResponse<IntrospectionResponse> introspect(@Body("token") String token, @Body("token_type_hint") @Nullable String tokenTypeHint,
                                                           @Body("client_id") @Nullable String clientId,
                                                           @Body("client_secret") @Nullable String clientSecret) {
         Optional<OAuthClientRecord> client = authenticate(clientId, clientSecret);
         if (client.isEmpty()) {
-            return (HttpResponse) wire.invalidClient();
+            return wire.invalidClient();
         }
         Instant now = clock.instant();
         // Another client's token, or another dialect's, is {"active":false} (RFC 7662 sections 2.2 and 4).

@@ -8,62 +8,61 @@ import jakarta.inject.Singleton;
 import rotor.server.api.oauth2.model.OAuthError;
 import rotor.server.api.oauth2.model.OAuthErrorError;
 import rotor.server.api.oauth2.model.TokenResponse;
-import rotor.server.dialect.DialectErrors;
-import rotor.server.dialect.InternalErrors;
+import rotor.server.dialect.RefreshWire;
 import rotor.server.dialect.RequestFailure;
 import rotor.server.dialect.TokenResponses;
 import rotor.server.engine.IssuedTokens;
 import rotor.server.engine.RefreshOutcome;
 
+import java.util.UUID;
+
 /** The standard contract's wire: RFC 6749 section 5.1 and 5.2, RFC 7009, RFC 7662. */
 @Singleton
-public class OAuth2Wire implements DialectErrors {
+public class OAuth2Wire extends RefreshWire {
 
-    public MutableHttpResponse<?> answer(RefreshOutcome outcome) {
-        return switch (outcome.status()) {
-            case OK -> ok(outcome.tokens());
+    public OAuth2Wire() {
+        super("oauth2", "/oauth2/");
+    }
+
+    public <T> MutableHttpResponse<T> invalidClient() {
+        return typed(TokenResponses.noStore(HttpResponse.status(HttpStatus.UNAUTHORIZED)
+                .body(new OAuthError(OAuthErrorError.INVALID_CLIENT).errorDescription("Client authentication failed.")))
+                .header("WWW-Authenticate", "Basic realm=\"rotor\""));
+    }
+
+    public <T> MutableHttpResponse<T> error(OAuthErrorError error, String description) {
+        return typed(TokenResponses.noStore(HttpResponse.badRequest(new OAuthError(error).errorDescription(description))));
+    }
+
+    @Override
+    protected Object success(IssuedTokens tokens) {
+        return new TokenResponse(tokens.accessToken(), "Bearer", tokens.accessExpiresInSeconds())
+                .refreshToken(tokens.refreshToken())
+                .scope(tokens.scope());
+    }
+
+    @Override
+    protected MutableHttpResponse<?> refusal(RefreshOutcome.Status status) {
+        return switch (status) {
             case MISSING -> error(OAuthErrorError.INVALID_REQUEST, "The refresh_token parameter is required.");
             case MALFORMED_TENANT, MALFORMED_TOKEN, INVALID_GRANT, REVOKED, REUSED -> error(OAuthErrorError.INVALID_GRANT, "The refresh token is invalid, expired or revoked.");
             case INVALID_SCOPE -> error(OAuthErrorError.INVALID_SCOPE, "The requested scope exceeds the scope of the grant.");
-            case INTERNAL -> internal(new IllegalStateException("the store kept failing"));
+            case OK, INTERNAL -> throw notARefusal(status);
         };
     }
 
-    public MutableHttpResponse<?> invalidClient() {
-        return TokenResponses.noStore(HttpResponse.status(HttpStatus.UNAUTHORIZED)
-                .body(new OAuthError(OAuthErrorError.INVALID_CLIENT).errorDescription("Client authentication failed.")))
-                .header("WWW-Authenticate", "Basic realm=\"rotor\"");
-    }
-
-    public MutableHttpResponse<?> error(OAuthErrorError error, String description) {
-        return TokenResponses.noStore(HttpResponse.badRequest(new OAuthError(error).errorDescription(description)));
-    }
-
     @Override
-    public String pathPrefix() {
-        return "/oauth2/";
-    }
-
-    @Override
-    public MutableHttpResponse<?> failure(HttpRequest<?> request, RequestFailure failure) {
-        if (failure instanceof RequestFailure.Unexpected unexpected) {
-            return internal(unexpected.failure());
-        }
-        if (failure instanceof RequestFailure.Refused refused) {
-            return refused.answer(new OAuthError(OAuthErrorError.INVALID_REQUEST).errorDescription(refused.reason()));
-        }
-        return error(OAuthErrorError.INVALID_REQUEST, "The request is missing a required parameter or is malformed.");
-    }
-
-    private static MutableHttpResponse<?> ok(IssuedTokens tokens) {
-        TokenResponse body = new TokenResponse(tokens.accessToken(), "Bearer", tokens.accessExpiresInSeconds())
-                .refreshToken(tokens.refreshToken())
-                .scope(tokens.scope());
-        return TokenResponses.noStore(HttpResponse.ok(body));
-    }
-
-    private static MutableHttpResponse<?> internal(Throwable failure) {
-        InternalErrors.log("oauth2", failure);
+    protected MutableHttpResponse<?> internal(UUID correlationId, Throwable failure) {
         return HttpResponse.serverError(new OAuthError(OAuthErrorError.SERVER_ERROR).errorDescription("The server could not complete the request."));
+    }
+
+    @Override
+    protected MutableHttpResponse<?> refusedRoute(RequestFailure.Refused refused) {
+        return refused.answer(new OAuthError(OAuthErrorError.INVALID_REQUEST).errorDescription(refused.reason()));
+    }
+
+    @Override
+    protected MutableHttpResponse<?> invalidRequest(HttpRequest<?> request, RequestFailure failure) {
+        return error(OAuthErrorError.INVALID_REQUEST, "The request is missing a required parameter or is malformed.");
     }
 }

@@ -35,13 +35,11 @@ public class PartnerController implements AuthApi {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public HttpResponse<TokenResponse> refreshToken(Integer partnerId, String grantType, RefreshTokenRequest body) {
         if (!PartnerWire.REFRESH_TOKEN_GRANT.equals(grantType)) {
-            return (HttpResponse<TokenResponse>) wire.unsupportedGrantType();
+            return wire.unsupportedGrantType();
         }
-        var outcome = engine.refresh(RefreshRequest.of(Dialect.PARTNER, partnerId.toString(), body.getRefreshToken()), clock.instant());
-        return (HttpResponse<TokenResponse>) wire.answer(outcome);
+        return wire.answer(engine.refresh(RefreshRequest.of(Dialect.PARTNER, partnerId.toString(), body.getRefreshToken()), clock.instant()));
     }
 
     @Error(global = false)

@@ -35,10 +35,8 @@ public class SessionController implements SessionTokenApi {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public HttpResponse<TokenEnvelope> refreshToken(RefreshTokenRequest body) {
-        var outcome = engine.refresh(RefreshRequest.of(Dialect.SESSION, null, body.getRefreshToken()), clock.instant());
-        return (HttpResponse<TokenEnvelope>) wire.answer(outcome);
+        return wire.answer(engine.refresh(RefreshRequest.of(Dialect.SESSION, null, body.getRefreshToken()), clock.instant()));
     }
 
     @Error(global = false)

@@ -11,8 +11,7 @@ import org.slf4j.LoggerFactory;
 import rotor.server.api.session.model.Response;
 import rotor.server.api.session.model.Token;
 import rotor.server.api.session.model.TokenEnvelope;
-import rotor.server.dialect.DialectErrors;
-import rotor.server.dialect.InternalErrors;
+import rotor.server.dialect.RefreshWire;
 import rotor.server.dialect.RequestFailure;
 import rotor.server.dialect.TokenResponses;
 import rotor.server.engine.IssuedTokens;
@@ -29,7 +28,7 @@ import java.util.UUID;
  * in the body, in X-Correlation-Id and in the log line (../shared/CONTRACTS.md).
  */
 @Singleton
-public class SessionWire implements DialectErrors {
+public class SessionWire extends RefreshWire {
 
     private static final Logger LOG = LoggerFactory.getLogger(SessionWire.class);
     static final String PATH = "/session/token/refresh";
@@ -39,38 +38,42 @@ public class SessionWire implements DialectErrors {
     private final boolean debug;
 
     public SessionWire(@Value("${rotor.session.zone:UTC}") String zone, @Value("${rotor.session.debug:false}") boolean debug) {
+        super("session", PATH);
         this.zone = ZoneId.of(zone);
         this.debug = debug;
     }
 
-    public MutableHttpResponse<?> answer(RefreshOutcome outcome) {
-        return switch (outcome.status()) {
-            case OK -> ok(outcome.tokens());
+    @Override
+    protected Object success(IssuedTokens tokens) {
+        Token data = new Token(tokens.accessToken(), local(tokens.accessExpiresAt()), tokens.refreshToken(), local(tokens.refreshExpiresAt()));
+        return new TokenEnvelope(data, 0).msg("");
+    }
+
+    @Override
+    protected MutableHttpResponse<?> refusal(RefreshOutcome.Status status) {
+        return switch (status) {
             case MISSING -> badRequest("refresh_token is required");
             case MALFORMED_TENANT, MALFORMED_TOKEN -> badRequest("refresh_token is not a token of this server");
             case INVALID_GRANT, REVOKED, REUSED, INVALID_SCOPE ->
-                    refused(HttpStatus.UNAUTHORIZED, 40101, "invalid or expired refresh token", outcome.status().name());
-            case INTERNAL -> internal(null);
+                    refused(HttpStatus.UNAUTHORIZED, 40101, "invalid or expired refresh token", status.name());
+            case OK, INTERNAL -> throw notARefusal(status);
         };
     }
 
-    public MutableHttpResponse<?> badRequest(String message) {
-        return refused(HttpStatus.BAD_REQUEST, 40001, message, "request");
+    @Override
+    protected MutableHttpResponse<?> internal(UUID correlationId, Throwable failure) {
+        // The seed: the internal message is "only visible in debug mode".
+        String detail = debug ? (failure != null ? failure.getClass().getName() + ": " + failure.getMessage() : STORE_GAVE_UP) : null;
+        return envelope(HttpStatus.INTERNAL_SERVER_ERROR, 50000, "internal server error", correlationId, detail);
     }
 
     @Override
-    public String pathPrefix() {
-        return PATH;
+    protected MutableHttpResponse<?> refusedRoute(RequestFailure.Refused refused) {
+        return refused.allowing(refused(HttpStatus.valueOf(refused.status()), refused.status() * 100 + 1, refused.reason(), "request"));
     }
 
     @Override
-    public MutableHttpResponse<?> failure(HttpRequest<?> request, RequestFailure failure) {
-        if (failure instanceof RequestFailure.Unexpected unexpected) {
-            return internal(unexpected.failure());
-        }
-        if (failure instanceof RequestFailure.Refused refused) {
-            return refused.allowing(refused(HttpStatus.valueOf(refused.status()), refused.status() * 100 + 1, refused.reason(), "request"));
-        }
+    protected MutableHttpResponse<?> invalidRequest(HttpRequest<?> request, RequestFailure failure) {
         if (failure instanceof RequestFailure.Oversized) {
             return badRequest("the request is too large");
         }
@@ -80,22 +83,14 @@ public class SessionWire implements DialectErrors {
         return badRequest("the request body must be a JSON object with a refresh_token");
     }
 
-    private MutableHttpResponse<?> ok(IssuedTokens tokens) {
-        Token data = new Token(tokens.accessToken(), local(tokens.accessExpiresAt()), tokens.refreshToken(), local(tokens.refreshExpiresAt()));
-        return TokenResponses.noStore(HttpResponse.ok(new TokenEnvelope(data, 0).msg("")));
+    private MutableHttpResponse<?> badRequest(String message) {
+        return refused(HttpStatus.BAD_REQUEST, 40001, message, "request");
     }
 
     private MutableHttpResponse<?> refused(HttpStatus status, int code, String message, String reason) {
         UUID correlationId = UUID.randomUUID();
         LOG.info("session refresh refused: status={} code={} reason={} correlation_id={}", status.getCode(), code, reason, correlationId);
         return envelope(status, code, message, correlationId, null);
-    }
-
-    private MutableHttpResponse<?> internal(Throwable failure) {
-        UUID correlationId = failure != null ? InternalErrors.log("session", failure) : InternalErrors.log("session", "the store kept failing");
-        // The seed: the internal message is "only visible in debug mode".
-        String detail = debug ? (failure != null ? failure.getClass().getName() + ": " + failure.getMessage() : "the store kept failing") : null;
-        return envelope(HttpStatus.INTERNAL_SERVER_ERROR, 50000, "internal server error", correlationId, detail);
     }
 
     private static MutableHttpResponse<?> envelope(HttpStatus status, int code, String message, UUID correlationId, String error) {
