@@ -19,6 +19,7 @@ class AdminConformanceSpec extends ConformanceSpecification {
     ApiKeysApi apiKeys = client(ApiKeysApi)
     ConnectionsApi connections = client(ConnectionsApi)
     ClientsApi clients = client(ClientsApi)
+    rotor.client.micronaut.onboard.AuthOauthApi onboard = client(rotor.client.micronaut.onboard.AuthOauthApi)
     SubjectsApi subjects = client(SubjectsApi)
 
     def "grants: 201 issued and uncached, 200 shown with its chain, 204 revoked, 200 shown revoked"() {
@@ -28,9 +29,9 @@ class AdminConformanceSpec extends ConformanceSpecification {
         when:
         def created = call(admin) { grants.createGrant(new CreateGrantRequest(Dialect.ONBOARD, 'carol').scope('read')) }
         def id = UUID.fromString(created.json.grant_id as String)
-        def shown = call(admin) { grants.getGrant(id) }
+        def shown = call(admin) { grants.getGrant(id, null, null) }
         def revoked = call(admin) { grants.revokeGrant(id) }
-        def after = call(admin) { grants.getGrant(id) }
+        def after = call(admin) { grants.getGrant(id, null, null) }
 
         then:
         [created, shown, revoked, after].every { conforms(it) }
@@ -112,7 +113,7 @@ class AdminConformanceSpec extends ConformanceSpecification {
         when:
         def revoked = call(admin) { subjects.revokeSubjectGrants('default', subject) }
         def again = call(admin) { subjects.revokeSubjectGrants('default', subject) }
-        def shown = issued.collect { grant -> asAdmin { grants.getGrant(grant.grantId) }.body() }
+        def shown = issued.collect { grant -> asAdmin { grants.getGrant(grant.grantId, null, null) }.body() }
 
         then:
         [revoked, again].every { conforms(it) }
@@ -136,7 +137,7 @@ class AdminConformanceSpec extends ConformanceSpecification {
         where:
         operation          | action
         'createGrant'      | { s -> s.grants.createGrant(new CreateGrantRequest(Dialect.ONBOARD, 'x')) }
-        'getGrant'         | { s -> s.grants.getGrant(UUID.randomUUID()) }
+        'getGrant'         | { s -> s.grants.getGrant(UUID.randomUUID(), null, null) }
         'revokeGrant'      | { s -> s.grants.revokeGrant(UUID.randomUUID()) }
         'createApiKey'     | { s -> s.apiKeys.createApiKey(new CreateApiKeyRequest('ws')) }
         'createConnection' | { s -> s.connections.createConnection(new CreateConnectionRequest('ws', URI.create('https://u.example/t'), 'c', 's', 'r')) }
@@ -159,7 +160,7 @@ class AdminConformanceSpec extends ConformanceSpecification {
 
         where:
         operation       | action
-        'grant to show'  | { s -> s.grants.getGrant(UUID.randomUUID()) }
+        'grant to show'  | { s -> s.grants.getGrant(UUID.randomUUID(), null, null) }
         'grant to revoke' | { s -> s.grants.revokeGrant(UUID.randomUUID()) }
         'connection'     | { s -> s.connections.getConnection('conn_unknown') }
         'API key to delete' | { s -> s.apiKeys.deleteApiKey(UUID.randomUUID()) }
@@ -189,5 +190,29 @@ class AdminConformanceSpec extends ConformanceSpecification {
         'createConnection' | 'a token_url that is not http(s)'  | 422    | 'validation_failed' | { h -> jdkClient(rotor.client.jdk.admin.ConnectionsApi, h).createConnection(new rotor.client.jdk.admin.model.CreateConnectionRequest().workspaceId('ws').tokenUrl(URI.create('ftp://x.example/t')).clientId('c').clientSecret('s').refreshToken('r')) }
         'createClient'     | 'a body that is not JSON'          | 400    | 'invalid_request'   | { h -> jdkClient(rotor.client.jdk.admin.ClientsApi, h, '{').createClient(new rotor.client.jdk.admin.model.CreateClientRequest()) }
         'createClient'     | 'a client_name over 255 characters' | 422   | 'validation_failed' | { h -> jdkClient(rotor.client.jdk.admin.ClientsApi, h).createClient(new rotor.client.jdk.admin.model.CreateClientRequest().clientName('n' * 256)) }
+        'getGrant'         | 'a tokens_limit that is no integer' | 400   | 'invalid_request'   | { h -> jdkClient(rotor.client.jdk.admin.GrantsApi, h, null, 'tokens_limit=many').getGrant(UUID.randomUUID(), null, null) }
+        'getGrant'         | 'a tokens_limit of 0'              | 422    | 'validation_failed' | { h -> jdkClient(rotor.client.jdk.admin.GrantsApi, h).getGrant(UUID.randomUUID(), null, 0) }
+    }
+
+    def "getGrant pages the token chain by generation: next_tokens_after until the last page"() {
+        given:
+        def admin = Credential.bearer(ConformanceTarget.get().adminToken)
+        def created = Grants.issue(Dialect.ONBOARD)
+        def token = created.refreshToken
+        for (int i = 0; i < 3; i++) {
+            def x = call(Credential.header('x-auth-token', token)) { onboard.refreshAccessToken() }
+            token = x.json.refreshToken.token
+        }
+
+        when:
+        def first = call(admin) { grants.getGrant(created.grantId, 0, 3) }
+        def last = call(admin) { grants.getGrant(created.grantId, 3, 3) }
+
+        then:
+        [first, last].every { conforms(it) }
+        first.json.tokens*.generation == [1, 2, 3]
+        first.json.next_tokens_after == 3
+        last.json.tokens*.generation == [4]
+        last.json.next_tokens_after == null
     }
 }

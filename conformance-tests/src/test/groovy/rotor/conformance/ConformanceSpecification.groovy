@@ -76,7 +76,7 @@ abstract class ConformanceSpecification extends Specification {
      * do no client-side validation, and their request interceptor can send what a contract forbids:
      * the suite uses them only for requests that must be invalid.
      */
-    static <T> T jdkClient(Class<T> api, Map<String, String> headers = [:], String replacementBody = null) {
+    static <T> T jdkClient(Class<T> api, Map<String, String> headers = [:], String replacementBody = null, String replacementQuery = null) {
         def contract = api.package.name.tokenize('.').last()
         def apiClient = Class.forName("rotor.client.jdk.${contract}.invoker.ApiClient").getConstructor().newInstance()
         apiClient.updateBaseUri(proxy().url)
@@ -84,6 +84,10 @@ abstract class ConformanceSpecification extends Specification {
             headers.each { name, value -> builder.setHeader(name, value) }
             if (replacementBody != null) {
                 builder.POST(java.net.http.HttpRequest.BodyPublishers.ofString(replacementBody))
+            }
+            if (replacementQuery != null) {
+                def uri = builder.copy().build().uri()
+                builder.uri(new URI(uri.scheme, uri.authority, uri.path, replacementQuery, null))
             }
         } as java.util.function.Consumer)
         api.getConstructor(apiClient.getClass()).newInstance(apiClient)

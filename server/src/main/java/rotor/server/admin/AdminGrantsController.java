@@ -38,6 +38,9 @@ import java.util.UUID;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class AdminGrantsController implements GrantsApi {
 
+    /** admin.yaml's default for tokens_limit. */
+    private static final int DEFAULT_TOKENS_LIMIT = 100;
+
     private final TokenEngine engine;
     private final Dialects dialects;
     private final GrantHistory history;
@@ -75,8 +78,10 @@ public class AdminGrantsController implements GrantsApi {
     }
 
     @Override
-    public HttpResponse<Grant> getGrant(UUID grantId) {
-        return history.find(grantId, clock.instant())
+    public HttpResponse<Grant> getGrant(UUID grantId, Integer tokensAfter, Integer tokensLimit) {
+        int after = tokensAfter == null ? 0 : tokensAfter;
+        int limit = tokensLimit == null ? DEFAULT_TOKENS_LIMIT : tokensLimit;
+        return history.find(grantId, clock.instant(), after, limit)
                 .<HttpResponse<Grant>>map(view -> HttpResponse.ok(toModel(view)))
                 .orElseGet(() -> wire.notFound("grant"));
     }
@@ -99,7 +104,8 @@ public class AdminGrantsController implements GrantsApi {
                 .scope(grant.scope())
                 .clientId(grant.clientId())
                 .revokedReason(grant.revokedReason())
-                .revokedAt(utc(grant.revokedAt()));
+                .revokedAt(utc(grant.revokedAt()))
+                .nextTokensAfter(view.nextAfter());
     }
 
     private static IssuedToken toModel(RefreshTokenRecord token) {

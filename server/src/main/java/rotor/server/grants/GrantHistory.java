@@ -1,5 +1,6 @@
 package rotor.server.grants;
 
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import rotor.server.engine.Dialect;
 import rotor.server.engine.DialectPolicies;
@@ -19,7 +20,11 @@ import java.util.UUID;
 @Singleton
 public class GrantHistory {
 
-    public record GrantView(GrantRecord grant, GrantState state, List<RefreshTokenRecord> tokens) {
+    /**
+     * @param tokens one page of the chain: generations after {@code after}, at most {@code limit} of them
+     * @param nextAfter where the next page starts, or null when this page ends the chain
+     */
+    public record GrantView(GrantRecord grant, GrantState state, List<RefreshTokenRecord> tokens, @Nullable Integer nextAfter) {
     }
 
     private final GrantRepository grants;
@@ -32,9 +37,16 @@ public class GrantHistory {
         this.policies = policies;
     }
 
-    public Optional<GrantView> find(UUID grantId, Instant now) {
+    /**
+     * The grant, with the tokens of generations {@code after} + 1 to {@code after} + {@code limit}:
+     * a page by generation, so that a grace re-issue's second token of a generation is never split
+     * from the first, and each page is one range scan of the (grant_id, generation) index.
+     */
+    public Optional<GrantView> find(UUID grantId, Instant now, int after, int limit) {
+        int upTo = after + limit;
         return grants.findById(grantId).map(grant -> new GrantView(grant, stateOf(grant, now),
-                tokens.findByGrantIdOrderByGenerationAsc(grantId)));
+                tokens.findGenerations(grantId, after, upTo),
+                tokens.existsByGrantIdAndGenerationGreaterThan(grantId, upTo) ? upTo : null));
     }
 
     /** The grant's state now, from the grant row alone. */

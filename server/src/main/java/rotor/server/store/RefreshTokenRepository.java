@@ -38,5 +38,10 @@ public interface RefreshTokenRepository extends CrudRepository<RefreshTokenRecor
     @Query("UPDATE refresh_token SET used_at = :at, superseded = TRUE WHERE parent_hash = :parentHash AND used_at IS NULL")
     int supersedeChildren(String parentHash, Instant at);
 
-    List<RefreshTokenRecord> findByGrantIdOrderByGenerationAsc(UUID grantId);
+    /** The tokens of generations after {@code after} up to {@code upTo}, oldest first. */
+    @Query("SELECT * FROM refresh_token WHERE grant_id = :grantId AND generation > :after AND generation <= :upTo"
+            + " ORDER BY generation, issued_at")
+    List<RefreshTokenRecord> findGenerations(UUID grantId, int after, int upTo);
+
+    boolean existsByGrantIdAndGenerationGreaterThan(UUID grantId, int generation);
 }

@@ -46,7 +46,7 @@ class MieltoConnectionsSpec extends EmbeddedServerSpecification implements Admin
         when:
         def first = withCredential(Credential.bearer(key)) { mielto.refreshOauthTokenApiV1OauthRefreshConnectionIdPost(id, null) }
         def second = withCredential(Credential.bearer(key)) { mielto.refreshOauthTokenApiV1OauthRefreshConnectionIdPost(id, workspace) }
-        def upstream = asAdmin { grantsApi.getGrant(upstreamGrant.grantId) }.body()
+        def upstream = asAdmin { grantsApi.getGrant(upstreamGrant.grantId, null, null) }.body()
 
         then:
         first.status.code == 200

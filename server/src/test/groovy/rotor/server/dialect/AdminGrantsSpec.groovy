@@ -33,9 +33,9 @@ class AdminGrantsSpec extends EmbeddedServerSpecification {
         }
         def grant = created.body()
         withCredential(Credential.bearer(grant.refreshToken)) { dayzero.refreshTokenApiV1Oauth2RefreshPost(business) }
-        def shown = withCredential(Credential.bearer(ADMIN_TOKEN)) { admin.getGrant(grant.grantId) }
+        def shown = withCredential(Credential.bearer(ADMIN_TOKEN)) { admin.getGrant(grant.grantId, null, null) }
         def revoked = withCredential(Credential.bearer(ADMIN_TOKEN)) { admin.revokeGrant(grant.grantId) }
-        def after = withCredential(Credential.bearer(ADMIN_TOKEN)) { admin.getGrant(grant.grantId) }.body()
+        def after = withCredential(Credential.bearer(ADMIN_TOKEN)) { admin.getGrant(grant.grantId, null, null) }.body()
 
         then:
         created.status.code == 201
@@ -62,7 +62,7 @@ class AdminGrantsSpec extends EmbeddedServerSpecification {
 
     def "a missing or wrong admin token answers 401 with the Bearer challenge"() {
         when:
-        withCredential(credential) { admin.getGrant(UUID.randomUUID()) }
+        withCredential(credential) { admin.getGrant(UUID.randomUUID(), null, null) }
 
         then:
         def e = thrown(HttpClientResponseException)
@@ -83,7 +83,7 @@ class AdminGrantsSpec extends EmbeddedServerSpecification {
         response.getBody(AdminError).orElseThrow().error == AdminErrorError.NOT_FOUND
 
         where:
-        operation << [{ GrantsApi a -> a.getGrant(UUID.randomUUID()) }, { GrantsApi a -> a.revokeGrant(UUID.randomUUID()) }]
+        operation << [{ GrantsApi a -> a.getGrant(UUID.randomUUID(), null, null) }, { GrantsApi a -> a.revokeGrant(UUID.randomUUID()) }]
     }
 
     def "a tenant of the wrong form for the dialect answers 422 naming the field"() {

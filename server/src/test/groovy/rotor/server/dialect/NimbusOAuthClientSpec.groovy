@@ -110,7 +110,7 @@ class NimbusOAuthClientSpec extends EmbeddedServerSpecification implements Admin
         unknown.statusCode == 200
         !introspect(auth, tokens.accessToken).active
         !introspect(auth, tokens.refreshToken).active
-        asAdmin { grantsApi.getGrant(grant.grantId) }.body().revokedReason == 'client_revocation'
+        asAdmin { grantsApi.getGrant(grant.grantId, null, null) }.body().revokedReason == 'client_revocation'
     }
 
     def "the SDK reads the RFC 8414 metadata"() {

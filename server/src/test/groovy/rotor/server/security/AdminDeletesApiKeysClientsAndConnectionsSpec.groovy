@@ -66,7 +66,7 @@ class AdminDeletesApiKeysClientsAndConnectionsSpec extends EmbeddedServerSpecifi
         def deleted = asAdmin { clientsApi.deleteClient(client.clientId) }
         def token = oauth2Error { oauth2.token('refresh_token', grant.refreshToken, null, client.clientId, client.clientSecret) }
         def introspection = oauth2Error { oauth2.introspect(grant.accessToken, null, client.clientId, client.clientSecret) }
-        def shown = asAdmin { grantsApi.getGrant(grant.grantId) }.body()
+        def shown = asAdmin { grantsApi.getGrant(grant.grantId, null, null) }.body()
         def newGrant = status { asAdmin { grantsApi.createGrant(new CreateGrantRequest(Dialect.OAUTH2, 'late').clientId(client.clientId)) } }
         def again = status { asAdmin { clientsApi.deleteClient(client.clientId) } }
 
@@ -80,7 +80,7 @@ class AdminDeletesApiKeysClientsAndConnectionsSpec extends EmbeddedServerSpecifi
         again == 404
 
         and: "the other client is untouched"
-        asAdmin { grantsApi.getGrant(otherGrant.grantId) }.body().status == GrantStatus.ACTIVE
+        asAdmin { grantsApi.getGrant(otherGrant.grantId, null, null) }.body().status == GrantStatus.ACTIVE
         oauth2.token('refresh_token', otherGrant.refreshToken, null, otherClient.clientId, otherClient.clientSecret).status.code == 200
     }
 

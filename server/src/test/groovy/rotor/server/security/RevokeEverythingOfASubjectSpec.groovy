@@ -73,11 +73,11 @@ class RevokeEverythingOfASubjectSpec extends EmbeddedServerSpecification impleme
 
         and: "each revocation is the admin's, in the audit trail"
         [onboardGrant, sessionGrant, oauth2Grant].every { IssuedGrant g ->
-            def shown = asAdmin { grantsApi.getGrant(g.grantId) }.body()
+            def shown = asAdmin { grantsApi.getGrant(g.grantId, null, null) }.body()
             shown.status == GrantStatus.REVOKED && shown.revokedReason == 'subject_revocation' &&
                     audit.findByGrantIdOrderByOccurredAtAsc(g.grantId)*.eventType == ['GRANT_CREATED', 'REVOKED']
         }
-        asAdmin { grantsApi.getGrant(alreadyRevoked.grantId) }.body().revokedReason == 'admin'
+        asAdmin { grantsApi.getGrant(alreadyRevoked.grantId, null, null) }.body().revokedReason == 'admin'
 
         and: "the same subject in another tenant, and another subject, keep their grants"
         !refused(otherTenant, null) && !inactive(otherTenant)
@@ -126,7 +126,7 @@ class RevokeEverythingOfASubjectSpec extends EmbeddedServerSpecification impleme
         def e = thrown(HttpClientResponseException)
         e.status.code == 401
         errorBody(e, AdminError).error == AdminErrorError.UNAUTHORIZED
-        asAdmin { grantsApi.getGrant(live.grantId) }.body().status == GrantStatus.ACTIVE
+        asAdmin { grantsApi.getGrant(live.grantId, null, null) }.body().status == GrantStatus.ACTIVE
     }
 
     private IssuedGrant grant(Dialect dialect, String subject, String tenant = null, String clientId = null) {
