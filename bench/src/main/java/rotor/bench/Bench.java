@@ -88,7 +88,8 @@ public final class Bench {
         String date = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
         return List.of(
                 "date: " + date + "; machine: " + Machine.description(),
-                "server JVM (rotor and ceiling): " + Machine.javaVersion(options.serverJava()) + ", default options",
+                "server JVM (rotor and ceiling): " + Machine.javaVersion(options.serverJava()) + ", "
+                        + (options.serverOptions().isEmpty() ? "default options" : "rotor with " + String.join(" ", options.serverOptions())),
                 "load generator: JDK " + Runtime.version() + " (" + System.getProperty("java.vm.vendor") + "), HttpClient "
                         + "HTTP/1.1 on " + LoadGenerator.threadKind() + ", closed loop, on the same machine",
                 "store: " + systems.storeDescription(),

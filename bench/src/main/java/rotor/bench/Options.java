@@ -11,7 +11,7 @@ import java.util.Locale;
 /** The command line of one benchmark run, with the defaults the README documents. */
 record Options(List<BenchDialect> dialects, List<Integer> concurrency, Duration warmup, Duration duration,
                Path serverJar, String serverJava, Path out, String jdbcUrl, String jdbcUser, String jdbcPassword,
-               double noiseLimitCores, int retries, boolean allowNoise, boolean skipCeiling) {
+               double noiseLimitCores, int retries, boolean allowNoise, boolean skipCeiling, List<String> serverOptions) {
 
     static final String USAGE = """
             java -jar bench/target/rotor-bench.jar [options]
@@ -20,6 +20,7 @@ record Options(List<BenchDialect> dialects, List<Integer> concurrency, Duration 
               --warmup 15s --duration 20s      per concurrency level: unmeasured, then measured
               --server-jar PATH                default: server/target/rotor.jar beside this module
               --server-java PATH               the java that runs rotor and the ceiling (default: this one)
+              --server-option OPT              a JVM option for rotor (not the ceiling); repeatable, e.g. -Xmx256m
               --jdbc-url URL --jdbc-user U --jdbc-password P    PostgreSQL instead of a fresh H2 file store
               --out DIR                        default: bench/results/<date-time>
               --noise-limit 0.25               cores that other processes may use in a measured window
@@ -44,6 +45,7 @@ record Options(List<BenchDialect> dialects, List<Integer> concurrency, Duration 
         int retries = 2;
         boolean allowNoise = false;
         boolean skipCeiling = false;
+        List<String> serverOptions = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
             switch (name) {
@@ -67,6 +69,7 @@ record Options(List<BenchDialect> dialects, List<Integer> concurrency, Duration 
                         case "--jdbc-password" -> jdbcPassword = value;
                         case "--noise-limit" -> noise = Double.parseDouble(value);
                         case "--retries" -> retries = Integer.parseInt(value);
+                        case "--server-option" -> serverOptions.add(value);
                         default -> throw new IllegalArgumentException("unknown option: " + name + "\n" + USAGE);
                     }
                 }
@@ -80,7 +83,7 @@ record Options(List<BenchDialect> dialects, List<Integer> concurrency, Duration 
             throw new IllegalArgumentException("--concurrency takes positive whole numbers");
         }
         return new Options(dialects, concurrency, warmup, duration, serverJar, serverJava, out, jdbcUrl, jdbcUser,
-                jdbcPassword, noise, retries, allowNoise, skipCeiling);
+                jdbcPassword, noise, retries, allowNoise, skipCeiling, List.copyOf(serverOptions));
     }
 
     int maxConcurrency() {

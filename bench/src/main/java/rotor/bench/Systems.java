@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -50,8 +51,10 @@ final class Systems {
             env.put("FLYWAY_DATASOURCES_DEFAULT_SCHEMAS", schema);
             env.put("ROTOR_MASTER_KEY", randomKey());
         }
-        ServerProcess server = ServerProcess.start(label, options.serverJava(),
-                List.of("-jar", options.serverJar().toString()), env, "/health", options.out().resolve(label + ".log"));
+        List<String> command = new ArrayList<>(options.serverOptions());
+        command.addAll(List.of("-jar", options.serverJar().toString()));
+        ServerProcess server = ServerProcess.start(label, options.serverJava(), command, env, "/health",
+                options.out().resolve(label + ".log"));
         return new Rotor(server, data);
     }
 
