@@ -3,16 +3,10 @@ package rotor.bench.jmh;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.json.JsonMapper;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 import rotor.server.dialect.dayzero.DayzeroWire;
 import rotor.server.dialect.oauth2.OAuth2Wire;
 import rotor.server.dialect.onboard.OnboardWire;
@@ -28,7 +22,6 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Each dialect's success answer as the server builds it: its wire turns the engine's outcome into
@@ -37,12 +30,7 @@ import java.util.concurrent.TimeUnit;
  * tokens, a JWT for session).
  */
 @State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(1)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-public class ResponseJsonBenchmark {
+public class ResponseJsonBenchmark extends PartBenchmark {
 
     private static final String BUSINESS_ID = "3f2b8c1e-7a4d-4e5f-9b6a-2c1d0e9f8a7b";
 

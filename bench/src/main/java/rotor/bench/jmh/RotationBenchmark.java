@@ -1,17 +1,11 @@
 package rotor.bench.jmh;
 
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 import rotor.server.engine.Dialect;
 import rotor.server.engine.GrantRequest;
 import rotor.server.engine.RefreshOutcome;
@@ -20,7 +14,6 @@ import rotor.server.engine.TokenEngine;
 
 import java.io.IOException;
 import java.time.Instant;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One rotation through the server's {@link TokenEngine}, one caller, no HTTP: hash, find, decide,
@@ -29,12 +22,7 @@ import java.util.concurrent.TimeUnit;
  * server runs it (every commit written), or an embedded PostgreSQL 17 on the same machine.
  */
 @State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(1)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-public class RotationBenchmark {
+public class RotationBenchmark extends PartBenchmark {
 
     @Param({"h2", "postgres"})
     public String store;

@@ -3,16 +3,10 @@ package rotor.bench.jmh;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jwt.JWTClaimsSet;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 import rotor.server.keys.AccessTokenMinter;
 import rotor.server.keys.StoredKeySignature;
 
@@ -27,7 +21,6 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 /**
  * ES256 on the running JDK, in three layers: the JDK's SHA256withECDSA over a JWT-sized input;
@@ -36,12 +29,7 @@ import java.util.concurrent.TimeUnit;
  * generator, signature, serialisation). The server's beans run over an H2 store of their own.
  */
 @State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(1)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-public class SigningBenchmark {
+public class SigningBenchmark extends PartBenchmark {
 
     private RotorContexts rotor;
     private StoredKeySignature signature;
