@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -86,7 +87,7 @@ public final class Bench {
 
     private static List<String> context(Options options, Systems systems) {
         String date = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
-        return List.of(
+        List<String> lines = new ArrayList<>(List.of(
                 "date: " + date + "; machine: " + Machine.description(),
                 "server JVM (rotor and ceiling): " + Machine.javaVersion(options.serverJava()) + ", "
                         + (options.serverOptions().isEmpty() ? "default options" : "rotor with " + String.join(" ", options.serverOptions())),
@@ -95,11 +96,18 @@ public final class Bench {
                 "store: " + systems.storeDescription(),
                 "per level: " + options.warmup().toSeconds() + " s warm-up, then " + options.duration().toMillis() / 1000.0
                         + " s measured; one grant per client, rotation on, each client presents its newest refresh token",
-                "ceiling: Micronaut/Netty, per request 256 random bits + SHA-256 + one ES256 JWT, no store, measured first in "
-                        + "this run with " + options.dialects().get(0).wireName() + "-shaped requests; \"of ceiling\" = rotor's "
-                        + "refreshes/s over the ceiling's at the same clients",
                 "CPU in cores over the measured window (/proc); \"others\" = the machine's busy time less the server's and "
-                        + "the load generator's; a window with others above " + options.noiseLimitCores() + " cores is noisy");
+                        + "the load generator's; a window with others above " + options.noiseLimitCores() + " cores is noisy"));
+        if (options.postgres()) {
+            lines.add("server CPU includes PostgreSQL's: " + (options.storePid() == 0 ? "every process named postgres"
+                    : "postmaster " + options.storePid() + " and its children"));
+        }
+        if (!options.skipCeiling()) {
+            lines.add("ceiling: Micronaut/Netty, per request 256 random bits + SHA-256 + one ES256 JWT, no store, measured first in "
+                        + "this run with " + options.dialects().get(0).wireName() + "-shaped requests; \"of ceiling\" = rotor's "
+                        + "refreshes/s over the ceiling's at the same clients");
+        }
+        return lines;
     }
 
     /** This module's code: rotor-bench.jar, or target/classes when run from the build (the smoke spec). */

@@ -32,7 +32,7 @@ final class Campaign {
                 Provisioning.Chains chains = Provisioning.unchecked(shape, options.maxConcurrency());
                 LoadGenerator load = new LoadGenerator(ceiling.base(), shape, BenchDialect.Answers.SNAKE, chains.basicAuth(),
                         chains.firstTokens());
-                rows.addAll(levels("ceiling", true, load, new CpuWatch(ceiling.pid(), false)));
+                rows.addAll(levels("ceiling", true, load, new CpuWatch(ceiling.pid(), false, 0)));
             }
         }
         for (BenchDialect dialect : options.dialects()) {
@@ -44,7 +44,7 @@ final class Campaign {
                         .grants(dialect, options.maxConcurrency());
                 LoadGenerator load = new LoadGenerator(rotor.server().base(), dialect, dialect.nextToken(), chains.basicAuth(),
                         chains.firstTokens());
-                rows.addAll(levels(label, false, load, new CpuWatch(rotor.server().pid(), options.postgres())));
+                rows.addAll(levels(label, false, load, new CpuWatch(rotor.server().pid(), options.postgres(), options.storePid())));
             }
         }
         return rows;

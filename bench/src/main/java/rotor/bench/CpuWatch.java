@@ -28,7 +28,7 @@ final class CpuWatch {
 
     /** Ticks of one moment. {@code processes} is every process then (pid to ticks), to name culprits. */
     record Snapshot(long nanos, long busy, long steal, long server, long self, Map<Long, Long> processes,
-                    Map<Long, String> names) {
+                    Map<Long, String> names, Map<Long, Long> parents) {
     }
 
     /** What a window came to, in cores (1.0 = one core busy the whole window). */
@@ -38,21 +38,26 @@ final class CpuWatch {
 
     private final long serverPid;
     private final boolean countPostgres;
+    private final long storePid;
     private final long selfPid = ProcessHandle.current().pid();
 
     /**
-     * @param countPostgres whether processes named postgres on this machine are the server's store,
-     *                      their CPU the server's (a PostgreSQL run); otherwise they are others
+     * @param countPostgres whether a local PostgreSQL is the server's store, its CPU the server's (a
+     *                      PostgreSQL run); otherwise processes named postgres are others
+     * @param storePid      that PostgreSQL's postmaster: it and its children count; 0 for every
+     *                      process named postgres on the machine
      */
-    CpuWatch(long serverPid, boolean countPostgres) {
+    CpuWatch(long serverPid, boolean countPostgres, long storePid) {
         this.serverPid = serverPid;
         this.countPostgres = countPostgres;
+        this.storePid = storePid;
     }
 
     Snapshot snapshot() {
         long[] cpu = machine();
         Map<Long, Long> processes = new HashMap<>();
         Map<Long, String> names = new HashMap<>();
+        Map<Long, Long> parents = new HashMap<>();
         try (DirectoryStream<Path> pids = Files.newDirectoryStream(PROC, p -> p.getFileName().toString().matches("\\d+"))) {
             for (Path dir : pids) {
                 long pid = Long.parseLong(dir.getFileName().toString());
@@ -60,6 +65,7 @@ final class CpuWatch {
                 if (stat != null) {
                     processes.put(pid, ticks(stat));
                     names.put(pid, stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')));
+                    parents.put(pid, Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[1]));
                 }
             }
         } catch (IOException e) {
@@ -67,11 +73,12 @@ final class CpuWatch {
         }
         long server = 0;
         for (Map.Entry<Long, Long> e : processes.entrySet()) {
-            if (e.getKey() == serverPid || partOfServer(names.get(e.getKey()))) {
+            if (e.getKey() == serverPid || partOfServer(e.getKey(), parents.get(e.getKey()), names.get(e.getKey()))) {
                 server += e.getValue();
             }
         }
-        return new Snapshot(System.nanoTime(), cpu[0], cpu[1], server, processes.getOrDefault(selfPid, 0L), processes, names);
+        return new Snapshot(System.nanoTime(), cpu[0], cpu[1], server, processes.getOrDefault(selfPid, 0L), processes, names,
+                parents);
     }
 
     Usage between(Snapshot start, Snapshot end) {
@@ -85,8 +92,11 @@ final class CpuWatch {
     }
 
     /** True for the processes the system under test consists of besides the server: a local PostgreSQL's. */
-    private boolean partOfServer(String name) {
-        return countPostgres && name.startsWith("postgres");
+    private boolean partOfServer(long pid, Long parent, String name) {
+        if (!countPostgres) {
+            return false;
+        }
+        return storePid == 0 ? name.startsWith("postgres") : pid == storePid || (parent != null && parent == storePid);
     }
 
     /** The server's resident memory now (VmRSS), in MiB. */
@@ -108,7 +118,8 @@ final class CpuWatch {
         List<Map.Entry<Long, Long>> used = new ArrayList<>();
         for (Map.Entry<Long, Long> e : end.processes().entrySet()) {
             long before = start.processes().getOrDefault(e.getKey(), 0L);
-            if (e.getKey() != selfPid && e.getKey() != serverPid && !partOfServer(end.names().get(e.getKey()))
+            if (e.getKey() != selfPid && e.getKey() != serverPid
+                    && !partOfServer(e.getKey(), end.parents().get(e.getKey()), end.names().get(e.getKey()))
                     && e.getValue() - before > 0) {
                 used.add(Map.entry(e.getKey(), e.getValue() - before));
             }

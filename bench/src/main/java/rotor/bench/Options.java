@@ -11,7 +11,8 @@ import java.util.Locale;
 /** The command line of one benchmark run, with the defaults the README documents. */
 record Options(List<BenchDialect> dialects, List<Integer> concurrency, Duration warmup, Duration duration,
                Path serverJar, String serverJava, Path out, String jdbcUrl, String jdbcUser, String jdbcPassword,
-               double noiseLimitCores, int retries, boolean allowNoise, boolean skipCeiling, List<String> serverOptions) {
+               double noiseLimitCores, int retries, boolean allowNoise, boolean skipCeiling, List<String> serverOptions,
+               long storePid) {
 
     static final String USAGE = """
             java -jar bench/target/rotor-bench.jar [options]
@@ -23,6 +24,8 @@ record Options(List<BenchDialect> dialects, List<Integer> concurrency, Duration 
               --server-option OPT              a JVM option for rotor (not the ceiling); repeatable, e.g. -Xmx256m
               --jdbc-url URL --jdbc-user U --jdbc-password P    PostgreSQL instead of a fresh H2 file store
               --out DIR                        default: bench/results/<date-time>
+              --store-pid PID                  the PostgreSQL postmaster's pid: it and its children are the store
+                                               (default: every process named postgres)
               --noise-limit 0.25               cores that other processes may use in a measured window
               --retries 2                      how often a noisy level is measured again before refusing
               --allow-noise                    report noisy windows (marked) instead of refusing
@@ -46,6 +49,7 @@ record Options(List<BenchDialect> dialects, List<Integer> concurrency, Duration 
         boolean allowNoise = false;
         boolean skipCeiling = false;
         List<String> serverOptions = new ArrayList<>();
+        long storePid = 0;
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
             switch (name) {
@@ -70,6 +74,7 @@ record Options(List<BenchDialect> dialects, List<Integer> concurrency, Duration 
                         case "--noise-limit" -> noise = Double.parseDouble(value);
                         case "--retries" -> retries = Integer.parseInt(value);
                         case "--server-option" -> serverOptions.add(value);
+                        case "--store-pid" -> storePid = Long.parseLong(value);
                         default -> throw new IllegalArgumentException("unknown option: " + name + "\n" + USAGE);
                     }
                 }
@@ -83,7 +88,8 @@ record Options(List<BenchDialect> dialects, List<Integer> concurrency, Duration 
             throw new IllegalArgumentException("--concurrency takes positive whole numbers");
         }
         return new Options(dialects, concurrency, warmup, duration, serverJar, serverJava, out, jdbcUrl, jdbcUser,
-                jdbcPassword, noise, retries, allowNoise, skipCeiling, List.copyOf(serverOptions));
+                jdbcPassword, noise, retries, allowNoise, skipCeiling, List.copyOf(serverOptions),
+                storePid);
     }
 
     int maxConcurrency() {
