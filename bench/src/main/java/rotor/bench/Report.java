@@ -43,8 +43,8 @@ final class Report {
             md.append("- ").append(line).append('\n');
         }
         md.append('\n');
-        md.append("| system | clients | refreshes/s | of ceiling | p50 ms | p90 ms | p99 ms | errors | server CPU (cores) | server RSS MiB | load gen CPU (cores) | others CPU (cores) |\n");
-        md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        md.append("| system | clients | refreshes/s | of ceiling | p50 ms | p90 ms | p99 ms | errors | server CPU (cores) | server CPU per refresh (us) | server RSS MiB | load gen CPU (cores) | others CPU (cores) |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Row row : rows) {
             LoadGenerator.Window w = row.window();
             md.append("| ").append(row.system()).append(row.noisy() ? " (noisy)" : "")
@@ -56,6 +56,7 @@ final class Report {
                     .append(" | ").append(format("%.1f", w.percentileMillis(0.99)))
                     .append(" | ").append(w.errors())
                     .append(" | ").append(format("%.2f", w.cpu().serverCores()))
+                    .append(" | ").append(format("%,.0f", w.cpu().serverCores() * 1e6 / w.perSecond()))
                     .append(" | ").append(format("%.0f", w.serverRssMiB()))
                     .append(" | ").append(format("%.2f", w.cpu().selfCores()))
                     .append(" | ").append(format("%.2f", w.cpu().otherCores()))
