@@ -1,0 +1,79 @@
+package rotor.bench;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * One run: the ceiling first, then rotor once per dialect, each on a fresh server process, every
+ * concurrency level after its own warm-up. A level in which other processes used more CPU than the
+ * limit is measured again (the server stays warm), up to the retries allowed.
+ */
+final class Campaign {
+
+    private final Options options;
+    private final Systems systems;
+    private final Consumer<String> progress;
+
+    Campaign(Options options, Systems systems, Consumer<String> progress) {
+        this.options = options;
+        this.systems = systems;
+        this.progress = progress;
+    }
+
+    List<Report.Row> run() throws IOException {
+        List<Report.Row> rows = new ArrayList<>();
+        BenchDialect shape = options.dialects().get(0);
+        if (!options.skipCeiling()) {
+            try (ServerProcess ceiling = systems.ceiling()) {
+                Provisioning.Chains chains = Provisioning.unchecked(shape, options.maxConcurrency());
+                LoadGenerator load = new LoadGenerator(ceiling.base(), shape, BenchDialect.Answers.SNAKE, chains.basicAuth(),
+                        chains.firstTokens());
+                rows.addAll(levels("ceiling", true, load, new CpuWatch(ceiling.pid(), false, 0)));
+            }
+        }
+        for (BenchDialect dialect : options.dialects()) {
+            String adminToken = Systems.randomKey();
+            String label = "rotor " + dialect.wireName();
+            try (Systems.Rotor rotor = systems.rotor(adminToken, "rotor-" + dialect.wireName())) {
+                HttpClient admin = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+                Provisioning.Chains chains = new Provisioning(admin, rotor.server().base(), adminToken)
+                        .grants(dialect, options.maxConcurrency());
+                LoadGenerator load = new LoadGenerator(rotor.server().base(), dialect, dialect.nextToken(), chains.basicAuth(),
+                        chains.firstTokens());
+                rows.addAll(levels(label, false, load, new CpuWatch(rotor.server().pid(), options.postgres(), options.storePid())));
+            }
+        }
+        return rows;
+    }
+
+    private List<Report.Row> levels(String system, boolean ceiling, LoadGenerator load, CpuWatch watch) {
+        List<Report.Row> rows = new ArrayList<>();
+        for (int clients : options.concurrency()) {
+            Duration warmup = options.warmup();
+            for (int attempt = 0; ; attempt++) {
+                progress.accept(String.format("%s, %d clients: %s warm-up, %s measured", system, clients,
+                        seconds(warmup), seconds(options.duration())));
+                LoadGenerator.Window window = load.run(clients, warmup, options.duration(), watch);
+                boolean noisy = window.cpu().otherCores() > options.noiseLimitCores();
+                progress.accept(String.format("  %,.0f/s, p99 %.1f ms, %d errors, others %.2f cores%s", window.perSecond(),
+                        window.percentileMillis(0.99), window.errors(), window.cpu().otherCores(),
+                        noisy ? " (noisy: " + window.cpu().topOthers() + ")" : ""));
+                if (!noisy || attempt >= options.retries()) {
+                    rows.add(new Report.Row(system, ceiling, clients, window, noisy));
+                    break;
+                }
+                // Still warm: a short warm-up only settles the load again.
+                warmup = Duration.ofSeconds(Math.min(3, options.warmup().toSeconds()));
+            }
+        }
+        return rows;
+    }
+
+    private static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+    }
+}

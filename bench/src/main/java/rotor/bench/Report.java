@@ -1,0 +1,100 @@
+package rotor.bench;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/** The run as a Markdown table: every rotor row also as a share of the ceiling at the same concurrency. */
+final class Report {
+
+    /** One measured level of one system. */
+    record Row(String system, boolean ceiling, int clients, LoadGenerator.Window window, boolean noisy) {
+    }
+
+    private final List<String> context;
+    private final List<Row> rows;
+
+    /** @param context lines that say where and how it was measured (machine, JDKs, store, durations) */
+    Report(List<String> context, List<Row> rows) {
+        this.context = context;
+        this.rows = rows;
+    }
+
+    List<Row> rows() {
+        return rows;
+    }
+
+    Set<String> systems() {
+        Set<String> systems = new LinkedHashSet<>();
+        rows.forEach(r -> systems.add(r.system()));
+        return systems;
+    }
+
+    Optional<Row> ceilingAt(int clients) {
+        return rows.stream().filter(r -> r.ceiling() && r.clients() == clients).findFirst();
+    }
+
+    String markdown() {
+        StringBuilder md = new StringBuilder();
+        for (String line : context) {
+            md.append("- ").append(line).append('\n');
+        }
+        md.append('\n');
+        md.append("| system | clients | refreshes/s | of ceiling | p50 ms | p90 ms | p99 ms | errors | server CPU (cores) | server CPU per refresh (us) | server RSS MiB | load gen CPU (cores) | others CPU (cores) |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (Row row : rows) {
+            LoadGenerator.Window w = row.window();
+            md.append("| ").append(row.system()).append(row.noisy() ? " (noisy)" : "")
+                    .append(" | ").append(row.clients())
+                    .append(" | ").append(format("%,.0f", w.perSecond()))
+                    .append(" | ").append(share(row))
+                    .append(" | ").append(format("%.1f", w.percentileMillis(0.50)))
+                    .append(" | ").append(format("%.1f", w.percentileMillis(0.90)))
+                    .append(" | ").append(format("%.1f", w.percentileMillis(0.99)))
+                    .append(" | ").append(w.errors())
+                    .append(" | ").append(format("%.2f", w.cpu().serverCores()))
+                    .append(" | ").append(format("%,.0f", w.cpu().serverCores() * 1e6 / w.perSecond()))
+                    .append(" | ").append(format("%.0f", w.serverRssMiB()))
+                    .append(" | ").append(format("%.2f", w.cpu().selfCores()))
+                    .append(" | ").append(format("%.2f", w.cpu().otherCores()))
+                    .append(" |\n");
+        }
+        List<String> notes = new ArrayList<>();
+        for (Row row : rows) {
+            if (row.window().firstError() != null) {
+                notes.add(row.system() + " at " + row.clients() + " clients, first error: " + abbreviate(row.window().firstError()));
+            }
+            if (row.noisy()) {
+                notes.add(row.system() + " at " + row.clients() + " clients was noisy: " + row.window().cpu().topOthers());
+            }
+            if (row.window().cpu().stealCores() > 0.05) {
+                notes.add(row.system() + " at " + row.clients() + " clients: the hypervisor took "
+                        + format("%.2f", row.window().cpu().stealCores()) + " cores (steal)");
+            }
+        }
+        if (!notes.isEmpty()) {
+            md.append('\n');
+            notes.forEach(n -> md.append("- ").append(n).append('\n'));
+        }
+        return md.toString();
+    }
+
+    private String share(Row row) {
+        if (row.ceiling()) {
+            return "100%";
+        }
+        return ceilingAt(row.clients()).map(c -> format("%.0f%%", 100 * row.window().perSecond() / c.window().perSecond())).orElse("n/a");
+    }
+
+    private static String abbreviate(String text) {
+        String line = text.replace('\n', ' ');
+        return line.length() > 200 ? line.substring(0, 200) + "..." : line;
+    }
+
+    static String format(String pattern, double value) {
+        return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, pattern, value);
+    }
+}
