@@ -32,7 +32,6 @@ import java.util.UUID;
 @State(Scope.Benchmark)
 public class ResponseJsonBenchmark extends PartBenchmark {
 
-    private static final String BUSINESS_ID = "3f2b8c1e-7a4d-4e5f-9b6a-2c1d0e9f8a7b";
 
     private RotorContexts rotor;
     private JsonMapper json;
@@ -89,7 +88,7 @@ public class ResponseJsonBenchmark extends PartBenchmark {
 
     @Benchmark
     public byte[] dayzero() throws IOException {
-        return write(dayzero.answer(opaque, BUSINESS_ID));
+        return write(dayzero.answer(opaque));
     }
 
     @Benchmark
