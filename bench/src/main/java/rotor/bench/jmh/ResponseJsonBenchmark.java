@@ -32,7 +32,6 @@ import java.util.UUID;
 @State(Scope.Benchmark)
 public class ResponseJsonBenchmark extends PartBenchmark {
 
-
     private RotorContexts rotor;
     private JsonMapper json;
     private OAuth2Wire oauth2;
