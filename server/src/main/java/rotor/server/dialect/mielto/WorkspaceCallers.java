@@ -7,6 +7,8 @@ import jakarta.inject.Singleton;
 import rotor.server.connections.ApiKeys;
 import rotor.server.dialect.Credentials;
 import rotor.server.engine.Dialect;
+import rotor.server.engine.RotationRules.GrantState;
+import rotor.server.grants.GrantHistory;
 import rotor.server.store.GrantRecord;
 import rotor.server.store.GrantRepository;
 
@@ -28,12 +30,15 @@ public class WorkspaceCallers {
     private final SecurityService security;
     private final ApiKeys apiKeys;
     private final GrantRepository grants;
+    private final GrantHistory history;
     private final Clock clock;
 
-    public WorkspaceCallers(SecurityService security, ApiKeys apiKeys, GrantRepository grants, Clock clock) {
+    public WorkspaceCallers(SecurityService security, ApiKeys apiKeys, GrantRepository grants, GrantHistory history,
+                            Clock clock) {
         this.security = security;
         this.apiKeys = apiKeys;
         this.grants = grants;
+        this.history = history;
         this.clock = clock;
     }
 
@@ -64,6 +69,6 @@ public class WorkspaceCallers {
 
     private boolean actsFor(GrantRecord grant, String workspace) {
         return Dialect.MIELTO.wireName().equals(grant.dialect()) && grant.tenant().equals(workspace)
-                && grant.revokedAt() == null && grant.expiresAt().isAfter(clock.instant());
+                && history.stateOf(grant, clock.instant()) == GrantState.ACTIVE;
     }
 }
