@@ -27,8 +27,22 @@ public interface TokenStore {
      */
     <T> T atomically(Supplier<T> work);
 
+    /**
+     * A rotation the engine prepared outside any transaction: spend the successor's parent, add
+     * the successor, and note the grant's last use when its idle timeout needs it.
+     */
+    record Rotation(RefreshTokenRecord successor, boolean touchGrant) {
+    }
+
     /** A token by the hash of its value, with its grant. */
     Optional<Presented> find(String tokenHash);
+
+    /**
+     * Carries out a rotation in one durable commit (possibly shared with concurrent rotations):
+     * true when this caller spent the token, false when it was spent already or its grant was
+     * revoked meanwhile. Returns only once the commit is durable.
+     */
+    boolean rotate(Rotation rotation);
 
     Optional<GrantRecord> grant(UUID grantId);
 

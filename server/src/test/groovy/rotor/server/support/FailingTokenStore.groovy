@@ -24,6 +24,9 @@ abstract class FailingTokenStore implements TokenStore {
     Optional<Presented> find(String tokenHash) { fail() }
 
     @Override
+    boolean rotate(Rotation rotation) { fail() }
+
+    @Override
     Optional<GrantRecord> grant(UUID grantId) { fail() }
 
     @Override
