@@ -176,7 +176,7 @@ public class TokenEngine {
                 && store.countReissue(spent.tokenHash(), policy.graceReissues())) {
             // Concurrent replays queue on the count above. Superseding the children waits for a
             // rotation of one of them that is in flight, so that the check below sees it.
-            store.supersedeChildren(spent.tokenHash(), at);
+            store.supersedeChildren(spent, at);
             if (!store.newerGenerationSpent(grant.id(), spent.generation())) {
                 store.record(grant.id(), AuditEvent.GRACE_REISSUED, "generation=" + spent.generation(), at);
                 return RefreshOutcome.ok(issueSuccessor(grant, spent.tokenHash(), spent.generation() + 1, scope, at, policy));

@@ -57,7 +57,7 @@ public interface TokenStore {
     boolean countReissue(String tokenHash, int most);
 
     /** Spends every unused successor of a token as superseded; waits for a rotation of one that is in flight. */
-    void supersedeChildren(String parentHash, Instant at);
+    void supersedeChildren(RefreshTokenRecord parent, Instant at);
 
     /** Whether a token of the grant newer than the given generation was spent by its holder. */
     boolean newerGenerationSpent(UUID grantId, int generation);

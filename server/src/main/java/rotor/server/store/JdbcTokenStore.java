@@ -90,8 +90,8 @@ public class JdbcTokenStore implements TokenStore {
     }
 
     @Override
-    public void supersedeChildren(String parentHash, Instant at) {
-        tokens.supersedeChildren(parentHash, at);
+    public void supersedeChildren(RefreshTokenRecord parent, Instant at) {
+        tokens.supersedeChildren(parent.grantId(), parent.generation() + 1, parent.tokenHash(), at);
     }
 
     @Override

@@ -108,7 +108,7 @@ class GroupCommitSpec extends Specification {
     }
 
     private static GroupCommit groupCommit(Store store, Duration timeout = Duration.ofSeconds(20)) {
-        new GroupCommit(store.bean(TransactionOperations), 256, timeout)
+        new GroupCommit(store.bean(TransactionOperations), 256, Duration.ZERO, timeout)
     }
 
     /** Occupies the committer with a work that waits for the latch; returns once the committer holds it. */

@@ -42,7 +42,7 @@ abstract class FailingTokenStore implements TokenStore {
     boolean countReissue(String tokenHash, int most) { fail() }
 
     @Override
-    void supersedeChildren(String parentHash, Instant at) { fail() }
+    void supersedeChildren(RefreshTokenRecord parent, Instant at) { fail() }
 
     @Override
     boolean newerGenerationSpent(UUID grantId, int generation) { fail() }

@@ -92,8 +92,8 @@ class InMemoryTokenStore implements TokenStore {
     }
 
     @Override
-    void supersedeChildren(String parentHash, Instant at) {
-        tokens.values().findAll { it.parentHash() == parentHash && it.usedAt() == null }.each {
+    void supersedeChildren(RefreshTokenRecord parent, Instant at) {
+        tokens.values().findAll { it.parentHash() == parent.tokenHash() && it.usedAt() == null }.each {
             tokens[it.tokenHash()] = copy(it, at, it.reissues(), true)
         }
     }
