@@ -1,0 +1,29 @@
+package rotor.conformance
+
+/**
+ * One conformance check: a named behaviour of one contract, what it needs to run (credential
+ * names such as `dayzero.refresh-token`, or {@link #ADMIN} for the admin token), and the body
+ * that drives the target and asserts on what it answered.
+ */
+class Check {
+
+    /** The need only an admin token (admin-token mode) satisfies. */
+    static final String ADMIN = 'admin-token'
+
+    final String contract
+    final String name
+    final List<String> needs
+    final Closure<?> body
+
+    Check(String contract, String name, List<String> needs, Closure<?> body) {
+        this.contract = contract
+        this.name = name
+        this.needs = needs
+        this.body = body
+    }
+
+    @Override
+    String toString() {
+        "${contract}: ${name}"
+    }
+}
