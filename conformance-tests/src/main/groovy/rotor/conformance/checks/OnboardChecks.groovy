@@ -21,9 +21,9 @@ class OnboardChecks extends ContractChecks {
                 check('200: userId and both tokens with their expiries, uncached', GRANT) {
                     def token = credentials.refreshToken(contract)
                     def x = wire.post(REFRESH, ['x-auth-token': token])
+                    handOn(contract, x) { it.refreshToken?.token }
                     conforms(x)
                     assert x.status == 200
-                    credentials.rotated(contract, x.json.refreshToken.token as String)
                     assert x.json.userId
                     assert x.json.refreshToken.token != token
                     assert x.header('Cache-Control') == 'no-store'
@@ -40,11 +40,10 @@ class OnboardChecks extends ContractChecks {
                 check('403 REFRESH_TOKEN_REVOKED: a reused token', GRANT) {
                     def token = credentials.refreshToken(contract)
                     def first = wire.post(REFRESH, ['x-auth-token': token])
-                    conforms(first)
                     assert first.status == 200
                     def x = wire.post(REFRESH, ['x-auth-token': token])
-                    conforms(x)
                     assert x.status == 403
+                    conforms(x)
                     assert x.json.code == 'REFRESH_TOKEN_REVOKED'
                 },
         ]

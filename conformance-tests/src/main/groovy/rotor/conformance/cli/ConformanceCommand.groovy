@@ -104,6 +104,12 @@ class ConformanceCommand implements Callable<Integer> {
         if (adminToken && credentials) {
             return usage('give either --admin-token or --credential, not both')
         }
+        Credentials brought = null
+        try {
+            brought = adminToken ? null : new BroughtCredentials(credentials)
+        } catch (IllegalArgumentException wrong) {
+            return usage(wrong.message)
+        }
         def unreachable = probe()
         if (unreachable) {
             err.println(unreachable)
@@ -111,12 +117,7 @@ class ConformanceCommand implements Callable<Integer> {
         }
         long runSeed = seed != null ? seed : new SecureRandom().nextLong()
         def wire = new Wire(baseUrl, new ContractValidators())
-        Credentials source
-        try {
-            source = adminToken ? new AdminCredentials(wire, adminToken, new Random(runSeed)) : new BroughtCredentials(credentials)
-        } catch (IllegalArgumentException wrong) {
-            return usage(wrong.message)
-        }
+        Credentials source = brought ?: new AdminCredentials(wire, adminToken, new Random(runSeed))
         def run = new ConformanceRun(wire, source, chosen, runSeed)
         out.println("rotor-conformance: ${baseUrl}, ${adminToken ? 'admin token' : 'brought credentials'}, seed ${runSeed}")
         try {

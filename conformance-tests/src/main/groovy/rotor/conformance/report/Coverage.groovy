@@ -69,14 +69,16 @@ class Coverage {
     /** Every documented answer of the run's contracts. */
     List<Row> rows() {
         run.contracts.collectMany { contract ->
-            def notRun = run.results.findAll { it.check.contract == contract && it.outcome == CheckResult.Outcome.NOT_RUN }
-            def needs = notRun*.message.unique()
+            def results = run.results.findAll { it.check.contract == contract }
+            def needs = results.findAll { it.outcome == CheckResult.Outcome.NOT_RUN }*.message.unique()
+            // A check that failed may have been the one to provoke the status: then it is not covered, whatever did not run.
+            def failed = results.any { it.outcome == CheckResult.Outcome.FAILED }
             Contracts.operations(contract).collectMany { op ->
                 op.statuses.collect { status ->
                     def seen = run.exchanges.findAll { it.contract == contract && it.operationId == op.operationId && it.status == (status as int) }
                     def excuse = NOT_PROVOKED["${contract} ${op.operationId} ${status}".toString()]
-                    def state = seen ? 'covered' : excuse ? 'skipped' : needs ? 'not run' : 'NOT COVERED'
-                    def note = seen ? '' : excuse ?: needs ? "not run: ${needs.join('; ')}" : ''
+                    def state = seen ? 'covered' : excuse ? 'skipped' : needs && !failed ? 'not run' : 'NOT COVERED'
+                    def note = seen ? '' : excuse ?: needs ? "checks not run: ${needs.join('; ')}" : ''
                     new Row(contract: contract, operationId: op.operationId, method: op.method, path: op.path, status: status,
                             state: state, seen: seen, note: note)
                 }
