@@ -1,5 +1,7 @@
 package rotor.conformance
 
+import rotor.conformance.negative.NegativeCases
+
 import java.net.http.HttpConnectTimeoutException
 import java.util.concurrent.CopyOnWriteArrayList
 
@@ -29,13 +31,18 @@ class ConformanceRun {
         wire.listen { exchanges << it }
     }
 
-    /** Runs one contract's checks; tells the listener of each result as it comes. */
+    /** Runs one contract's checks, then its generated negative cases; tells the listener of each result as it comes. */
     List<CheckResult> run(String contract, Closure<?> onResult = {}) {
-        ContractChecks.all()[contract].checks().collect { check ->
+        (ContractChecks.all()[contract].checks() + negativeCases(contract)).collect { check ->
             def result = run(check)
             onResult(result)
             result
         }
+    }
+
+    /** The contract's generated negative cases: the same for the same seed. */
+    List<Check> negativeCases(String contract) {
+        new NegativeCases(contract, seed).checks()
     }
 
     CheckResult run(Check check) {

@@ -1,12 +1,11 @@
 package rotor.conformance
 
 import org.spockframework.runtime.extension.IGlobalExtension
-import rotor.conformance.report.MarkdownReport
+import rotor.conformance.report.ReportWriter
 
-import java.nio.file.Files
 import java.nio.file.Path
 
-/** Writes the coverage table once every specification has run. */
+/** Writes the tool's reports of the suite's run (conformance-report.md, .html, JUnit XML) once every specification has run. */
 class ConformanceReportExtension implements IGlobalExtension {
 
     @Override
@@ -14,9 +13,7 @@ class ConformanceReportExtension implements IGlobalExtension {
         def report = System.getProperty('conformance.report')
         def run = ConformanceSpecification.started()
         if (report && run) {
-            def file = Path.of(report)
-            Files.createDirectories(file.parent)
-            Files.writeString(file, MarkdownReport.render(run, ConformanceTarget.get().description))
+            new ReportWriter(run, ConformanceTarget.get().description).writeTo(Path.of(report).parent)
         }
     }
 }

@@ -1,5 +1,6 @@
 package rotor.conformance.report
 
+import rotor.conformance.Check
 import rotor.conformance.CheckResult
 import rotor.conformance.Contracts
 import rotor.conformance.ConformanceRun
@@ -70,7 +71,8 @@ class Coverage {
     List<Row> rows() {
         run.contracts.collectMany { contract ->
             def results = run.results.findAll { it.check.contract == contract }
-            def needs = results.findAll { it.outcome == CheckResult.Outcome.NOT_RUN }*.message.unique()
+            def needs = results.findAll { it.outcome == CheckResult.Outcome.NOT_RUN }.collectMany { it.check.needs }.unique()
+                    .collect { it == Check.ADMIN ? '--admin-token' : it }
             // A check that failed may have been the one to provoke the status: then it is not covered, whatever did not run.
             def failed = results.any { it.outcome == CheckResult.Outcome.FAILED }
             Contracts.operations(contract).collectMany { op ->
@@ -78,7 +80,7 @@ class Coverage {
                     def seen = run.exchanges.findAll { it.contract == contract && it.operationId == op.operationId && it.status == (status as int) }
                     def excuse = NOT_PROVOKED["${contract} ${op.operationId} ${status}".toString()]
                     def state = seen ? 'covered' : excuse ? 'skipped' : needs && !failed ? 'not run' : 'NOT COVERED'
-                    def note = seen ? '' : excuse ?: needs ? "checks not run: ${needs.join('; ')}" : ''
+                    def note = seen ? '' : excuse ?: needs ? "checks not run: they need ${needs.join(', ')}" : ''
                     new Row(contract: contract, operationId: op.operationId, method: op.method, path: op.path, status: status,
                             state: state, seen: seen, note: note)
                 }

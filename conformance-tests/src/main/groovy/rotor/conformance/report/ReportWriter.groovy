@@ -20,6 +20,7 @@ class ReportWriter {
         Files.createDirectories(dir)
         [
                 Files.writeString(dir.resolve('conformance-report.md'), MarkdownReport.render(run, target)),
+                Files.writeString(dir.resolve('conformance-report.html'), HtmlReport.render(run, target)),
                 Files.writeString(dir.resolve('TEST-rotor-conformance.xml'), JUnitReport.render(run)),
         ]
     }

@@ -51,6 +51,15 @@ class ToolFindsWhereABrokenServerBreaksTheContractSpec extends Specification {
         report.contains('Answer: dayzero `refresh_token_api_v1_oauth2_refresh_post` 500')
     }
 
+    def "a generated negative case, the missing x-business-id, catches the 500 as a server error"() {
+        when:
+        def report = java.nio.file.Files.readString(reports.resolve('conformance-report.md'))
+
+        then:
+        report.contains('### dayzero: negative: refresh_token_api_v1_oauth2_refresh_post without the required header x-business-id')
+        report.contains('dayzero refresh_token_api_v1_oauth2_refresh_post 500: a request the contract forbids (without the required header x-business-id) got a server error')
+    }
+
     def "the JUnit XML counts the failures of the dayzero suite and names the answer"() {
         when:
         def xml = new JUnitXml(reports.resolve('TEST-rotor-conformance.xml'))
@@ -60,5 +69,18 @@ class ToolFindsWhereABrokenServerBreaksTheContractSpec extends Specification {
         xml.attribute('testsuite', 'failures') as int >= 3
         xml.text.contains('dayzero refresh_token_api_v1_oauth2_refresh_post 200')
         xml.text.contains('dayzero refresh_token_api_v1_oauth2_refresh_post 500')
+    }
+
+    def "the HTML page shows the failing 200 with the validator's message and the exchange"() {
+        when:
+        def html = java.nio.file.Files.readString(reports.resolve('conformance-report.html'))
+
+        then:
+        html.startsWith('<!DOCTYPE html>')
+        !html.contains('<script') && !html.contains('src="http')
+        html.contains('<h2 id="dayzero">dayzero</h2>')
+        html.find(/<code>refresh_token_api_v1_oauth2_refresh_post<\/code><br>POST <code>\/api\/v1\/oauth2\/refresh<\/code><\/td><td>200<\/td>.*?class="failed">FAILED<\/td>.*?Object has missing required properties \(\[&quot;access_token&quot;]\)/)
+        html.contains('dayzero refresh_token_api_v1_oauth2_refresh_post 200: the exchange')
+        html.contains('&quot;accessToken&quot;')
     }
 }
