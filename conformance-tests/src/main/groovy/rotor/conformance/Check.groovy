@@ -14,12 +14,15 @@ class Check {
     final String name
     final List<String> needs
     final Closure<?> body
+    /** A negative case generated from the spec, rather than a check written by hand. */
+    final boolean generated
 
-    Check(String contract, String name, List<String> needs, Closure<?> body) {
+    Check(String contract, String name, List<String> needs, Closure<?> body, boolean generated = false) {
         this.contract = contract
         this.name = name
         this.needs = needs
         this.body = body
+        this.generated = generated
     }
 
     @Override

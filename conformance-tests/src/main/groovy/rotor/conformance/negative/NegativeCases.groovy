@@ -89,7 +89,7 @@ class NegativeCases {
             def x = request.send(context, credentialFor(context, request.security))
             assert x.status < 500: "${x.answer}: a request the contract forbids (${what}) got a server error"
             context.answersConform(x)
-        })
+        }, true)
     }
 
     /** A credential that gets the request past authentication where the run has one to spare; never a refresh token (that would spend it). */

@@ -32,7 +32,7 @@ class NegativeCasesRepeatWithTheirSeedSpec extends Specification {
         contract  | expected
         'dayzero' | ['without the required header Authorization', 'without the required header x-business-id', 'header x-business-id of the wrong type or format (not-a-uuid)', 'header x-business-id oversized']
         'partner' | ['without the required header partnerId', 'header partnerId of the wrong type or format (not-a-number)', 'body without the required field refreshToken', 'body field refreshToken of the wrong JSON type', 'a body of the wrong media type (text/plain)']
-        'oauth2'  | ['body without the required field grant_type', 'body field grant_type not one of its values', 'a body of the wrong media type (text/plain)']
+        'oauth2'  | ['body without the required field grant_type', 'body field grant_type oversized', 'a body of the wrong media type (text/plain)']
         'admin'   | ['createGrant body without the required field dialect', 'createGrant body field subject oversized', 'path parameter connection_id oversized']
     }
 }
