@@ -5,7 +5,8 @@ import com.atlassian.oai.validator.model.Request
 import com.atlassian.oai.validator.model.SimpleRequest
 import com.atlassian.oai.validator.model.SimpleResponse
 import com.atlassian.oai.validator.report.ValidationReport
-import rotor.contracts.Contract
+
+import java.util.regex.Pattern
 
 /**
  * The independent judge: swagger-request-validator, one per contract, built from the same
@@ -15,12 +16,10 @@ import rotor.contracts.Contract
 class ContractValidators {
 
     static class Route {
-        final Contract contract
-        final Contract.Operation operation
-        final java.util.regex.Pattern pattern
+        final Contracts.Operation operation
+        final Pattern pattern
 
-        Route(Contract contract, Contract.Operation operation) {
-            this.contract = contract
+        Route(Contracts.Operation operation) {
             this.operation = operation
             this.pattern = ~('^' + operation.path.replaceAll(/\{[^}]+}/, '[^/]+') + '$')
         }
@@ -29,11 +28,10 @@ class ContractValidators {
     private final Map<String, OpenApiInteractionValidator> validators = [:]
     private final List<Route> routes = []
 
-    ContractValidators() {
-        Contract.all().each { contract ->
-            def text = Contract.classLoader.getResource("openapi/${contract.name}.yaml").getText('UTF-8')
-            validators[contract.name] = OpenApiInteractionValidator.createForInlineApiSpecification(text).build()
-            contract.operations().each { routes << new Route(contract, it) }
+    ContractValidators(Collection<String> contracts = Contracts.NAMES) {
+        contracts.each { name ->
+            validators[name] = OpenApiInteractionValidator.createForInlineApiSpecification(Contracts.text(name)).build()
+            Contracts.operations(name).each { routes << new Route(it) }
         }
     }
 
@@ -51,7 +49,7 @@ class ContractValidators {
         if (body) {
             builder.withBody(body)
         }
-        problems(validators[route.contract.name].validateRequest(builder.build()))
+        problems(validators[route.operation.contract].validateRequest(builder.build()))
     }
 
     List<String> responseProblems(Route route, String method, String path, int status, Map<String, List<String>> headers, String body) {
@@ -60,10 +58,13 @@ class ContractValidators {
         if (body) {
             builder.withBody(body)
         }
-        problems(validators[route.contract.name].validateResponse(path, Request.Method.valueOf(method), builder.build()))
+        problems(validators[route.operation.contract].validateResponse(path, Request.Method.valueOf(method), builder.build()))
     }
 
     private static List<String> problems(ValidationReport report) {
-        report.messages.findAll { it.level == ValidationReport.Level.ERROR }.collect { "${it.key}: ${it.message}".toString() }
+        report.messages.findAll { it.level == ValidationReport.Level.ERROR }.collect { message ->
+            def detail = message.additionalInfo ? " (${message.additionalInfo.join('; ')})" : ''
+            "${message.key}: ${message.message}${detail}".toString()
+        }
     }
 }

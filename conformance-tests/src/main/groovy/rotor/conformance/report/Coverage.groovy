@@ -1,20 +1,18 @@
-package rotor.conformance
+package rotor.conformance.report
 
-import rotor.contracts.Contract
-
-import java.nio.file.Files
-import java.nio.file.Path
-import java.util.concurrent.CopyOnWriteArrayList
+import rotor.conformance.Check
+import rotor.conformance.CheckResult
+import rotor.conformance.Contracts
+import rotor.conformance.ConformanceRun
+import rotor.conformance.Exchange
 
 /**
- * Which documented status of which operation the suite saw, and whether every such answer
- * validated against its contract. Written to target/conformance-report.md at the end of the run.
+ * Which documented status of which operation the run saw, and whether every such answer
+ * validated against its contract: one row per contract, operation and status.
  */
 class Coverage {
 
-    static final Coverage INSTANCE = new Coverage()
-
-    /** Documented statuses the suite cannot make a conforming server give, and why. */
+    /** Documented statuses no check can make a conforming server give, and why. */
     static final Map<String, String> NOT_PROVOKED = [
             'dayzero refresh_token_api_v1_oauth2_refresh_post 500'                : 'an internal error cannot be provoked from outside; server/InternalErrorsSpec drives it with a failing engine',
             'onboard refreshAccessToken 500'                                     : 'an internal error cannot be provoked from outside; server/InternalErrorsSpec drives it with a failing engine',
@@ -39,54 +37,59 @@ class Coverage {
             'oauth2 introspect 500'                                              : 'an internal error cannot be provoked from outside',
     ]
 
-    private final List<Exchange> exchanges = new CopyOnWriteArrayList<>()
+    static class Row {
+        String contract
+        String operationId
+        String method
+        String path
+        String status
+        /** covered, skipped, not run, NOT COVERED */
+        String state
+        List<Exchange> seen
+        String note
 
-    void record(Exchange exchange) {
-        exchanges << exchange
-    }
-
-    /** Documented (operation, status) pairs neither seen nor excused. */
-    List<String> uncovered() {
-        rows().findAll { it.state == 'NOT COVERED' }.collect { "${it.contract} ${it.operationId} ${it.status}".toString() }
-    }
-
-    String report() {
-        def out = new StringBuilder('# Conformance report\n\n')
-        out << "Target: ${ConformanceTarget.get().description}\n\n"
-        out << "${exchanges.size()} exchanges, each request and response validated against its contract by swagger-request-validator.\n\n"
-        rows().groupBy { it.contract }.each { contract, rows ->
-            out << "## ${contract}\n\n| operation | status | covered | passed | note |\n|---|---|---|---|---|\n"
-            rows.each { row -> out << "| `${row.operationId}` ${row.method} `${row.path}` | ${row.status} | ${row.covered} | ${row.passed} | ${row.note} |\n" }
-            out << '\n'
+        boolean isPassed() {
+            seen && seen.every { !it.responseProblems }
         }
-        def undocumented = exchanges.findAll { it.responseProblems }
-        if (undocumented) {
-            out << '## Answers that did not validate\n\n'
-            undocumented.each { out << "- ${it}\n" }
+
+        String getCovered() {
+            state == 'covered' ? "yes (${seen.size()})" : state
         }
-        out.toString()
+
+        String getPassedText() {
+            seen ? (passed ? 'yes' : 'FAILED') : '-'
+        }
     }
 
-    void write(Path file) {
-        Files.createDirectories(file.parent)
-        Files.writeString(file, report())
+    final ConformanceRun run
+
+    Coverage(ConformanceRun run) {
+        this.run = run
     }
 
-    private List<Map> rows() {
-        Contract.all().collectMany { contract ->
-            contract.operations().collectMany { op ->
-                op.responses().keySet().sort().collect { status ->
-                    def seen = exchanges.findAll { it.contract == contract.name && it.operationId == op.operationId && it.status == (status as int) }
-                    def key = "${contract.name} ${op.operationId} ${status}".toString()
-                    def excuse = NOT_PROVOKED[key]
-                    def state = seen ? 'covered' : excuse ? 'skipped' : 'NOT COVERED'
-                    [contract: contract.name, operationId: op.operationId, method: op.method, path: op.path, status: status,
-                     state   : state,
-                     covered : seen ? "yes (${seen.size()})" : (excuse ? 'skipped' : 'NOT COVERED'),
-                     passed  : seen ? (seen.every { !it.responseProblems } ? 'yes' : 'FAILED') : '-',
-                     note    : seen ? '' : (excuse ?: '')]
+    /** Every documented answer of the run's contracts. */
+    List<Row> rows() {
+        run.contracts.collectMany { contract ->
+            def results = run.results.findAll { it.check.contract == contract }
+            def needs = results.findAll { it.outcome == CheckResult.Outcome.NOT_RUN }.collectMany { it.check.needs }.unique()
+                    .collect { it == Check.ADMIN ? '--admin-token' : it }
+            // A check that failed may have been the one to provoke the status: then it is not covered, whatever did not run.
+            def failed = results.any { it.outcome == CheckResult.Outcome.FAILED }
+            Contracts.operations(contract).collectMany { op ->
+                op.statuses.collect { status ->
+                    def seen = run.exchanges.findAll { it.contract == contract && it.operationId == op.operationId && it.status == (status as int) }
+                    def excuse = NOT_PROVOKED["${contract} ${op.operationId} ${status}".toString()]
+                    def state = seen ? 'covered' : excuse ? 'skipped' : needs && !failed ? 'not run' : 'NOT COVERED'
+                    def note = seen ? '' : excuse ?: needs ? "checks not run: they need ${needs.join(', ')}" : ''
+                    new Row(contract: contract, operationId: op.operationId, method: op.method, path: op.path, status: status,
+                            state: state, seen: seen, note: note)
                 }
             }
         }
+    }
+
+    /** Documented (operation, status) pairs neither seen, nor excused, nor left to checks that could not run. */
+    List<String> uncovered() {
+        rows().findAll { it.state == 'NOT COVERED' }.collect { "${it.contract} ${it.operationId} ${it.status}".toString() }
     }
 }
