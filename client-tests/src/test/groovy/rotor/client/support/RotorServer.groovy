@@ -17,19 +17,24 @@ class RotorServer {
 
     final String baseUrl
     final String adminToken
+    /** The server's context; its Micronaut declarative clients point at the server itself. */
+    final ApplicationContext context
 
-    private RotorServer(String baseUrl, String adminToken) {
+    private RotorServer(String baseUrl, String adminToken, ApplicationContext context) {
         this.baseUrl = baseUrl
         this.adminToken = adminToken
+        this.context = context
     }
 
     @Memoized
     static RotorServer get() {
         def token = 'client-tests-' + new BigInteger(128, new SecureRandom()).toString(36)
+        def port = new ServerSocket(0).withCloseable { it.localPort }
         def server = ApplicationContext.builder()
                 .deduceEnvironment(false)
                 .properties([
-                        'micronaut.server.port'                        : -1,
+                        'micronaut.server.port'                        : port,
+                        'micronaut.http.services.onboard.url'          : "http://localhost:${port}".toString(),
                         'rotor.data-dir'                               : 'target/client-tests-data',
                         'rotor.admin.token'                            : token,
                         'rotor.dialects.onboard.access-token-lifetime' : ONBOARD_ACCESS_TOKEN_LIFETIME,
@@ -42,7 +47,7 @@ class RotorServer {
                 .getBean(EmbeddedServer)
         server.start()
         Runtime.runtime.addShutdownHook(new Thread({ server.applicationContext.close() }))
-        new RotorServer(server.URL.toString(), token)
+        new RotorServer(server.URL.toString(), token, server.applicationContext)
     }
 
     Admin admin() {
