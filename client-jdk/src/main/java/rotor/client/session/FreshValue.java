@@ -111,6 +111,8 @@ public final class FreshValue<T> {
         } catch (GrantGoneException e) {
             synchronized (lock) {
                 gone = e;
+                // The value in hand belongs to the gone grant: no caller may have it any more.
+                current = null;
                 inFlight = null;
             }
             flight.completeExceptionally(e);

@@ -70,6 +70,26 @@ class GrantGoneIsFinalTransientFailuresAreRetriedSpec extends Specification {
         events == ['gone REFRESH_TOKEN_REVOKED']
     }
 
+    def "a grant found gone through a refused call withholds the old access token too, though it has not expired"() {
+        given:
+        def token = session.accessToken()
+        refresher.next << { String rt -> throw new GrantGoneException('invalid_grant') }
+
+        when:
+        session.call { String t -> throw new AccessTokenRejectedException('401') }
+
+        then:
+        thrown(GrantGoneException)
+
+        when:
+        session.accessToken()
+
+        then:
+        thrown(GrantGoneException)
+        token == 'at-1'
+        refresher.calls.get() == 2
+    }
+
     def "a refusal that is neither gone nor transient is not retried"() {
         given:
         refresher.next << { String rt -> throw new RefreshFailedException('HTTP 400', null) }
