@@ -31,7 +31,7 @@ class JsonLogsCarryTheRequestIdAndNoSecretSpec extends Specification {
         when: "rotor stops, so that everything it logged is written"
         rotor.terminate()
         def exitCode = rotor.exitCode(Duration.ofSeconds(30))
-        def lines = rotor.log.readLines().findAll { !it.isBlank() }
+        def lines = rotor.log.toFile().readLines().findAll { !it.isBlank() }
         def entries = lines.collect { new JsonSlurper().parseText(it) as Map }
 
         then:
