@@ -1,5 +1,7 @@
 package rotor.server.ops.shutdown;
 
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.env.Environment;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
@@ -12,6 +14,7 @@ import sun.misc.Signal;
  * the store.
  */
 @Singleton
+@Requires(notEnv = Environment.TEST) // a test JVM that is killed must not look as if it finished
 public class ExitZeroOnSigterm {
 
     @EventListener
