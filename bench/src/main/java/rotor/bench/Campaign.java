@@ -36,18 +36,27 @@ final class Campaign {
             }
         }
         for (BenchDialect dialect : options.dialects()) {
-            String adminToken = Systems.randomKey();
-            String label = "rotor " + dialect.wireName();
-            try (Systems.Rotor rotor = systems.rotor(adminToken, "rotor-" + dialect.wireName())) {
-                HttpClient admin = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-                Provisioning.Chains chains = new Provisioning(admin, rotor.server().base(), adminToken)
-                        .grants(dialect, options.maxConcurrency());
-                LoadGenerator load = new LoadGenerator(rotor.server().base(), dialect, dialect.nextToken(), chains.basicAuth(),
-                        chains.firstTokens());
-                rows.addAll(levels(label, false, load, new CpuWatch(rotor.server().pid(), options.postgres(), options.storePid())));
+            for (long preload : options.preloads()) {
+                rows.addAll(rotor(dialect, preload));
             }
         }
         return rows;
+    }
+
+    private List<Report.Row> rotor(BenchDialect dialect, long preload) throws IOException {
+        String adminToken = Systems.randomKey();
+        String label = "rotor " + dialect.wireName() + (preload > 0 ? String.format(", %,d grants", preload) : "");
+        if (preload > 0) {
+            progress.accept(String.format("%s: filling its store with %,d grants and their history", label, preload));
+        }
+        try (Systems.Rotor rotor = systems.rotor(adminToken, "rotor-" + dialect.wireName() + (preload > 0 ? "-" + preload : ""), preload)) {
+            HttpClient admin = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            Provisioning.Chains chains = new Provisioning(admin, rotor.server().base(), adminToken)
+                    .grants(dialect, options.maxConcurrency());
+            LoadGenerator load = new LoadGenerator(rotor.server().base(), dialect, dialect.nextToken(), chains.basicAuth(),
+                    chains.firstTokens());
+            return levels(label, false, load, new CpuWatch(rotor.server().pid(), options.postgres(), options.storePid()));
+        }
     }
 
     private List<Report.Row> levels(String system, boolean ceiling, LoadGenerator load, CpuWatch watch) {

@@ -12,7 +12,7 @@ import java.util.Locale;
 record Options(List<BenchDialect> dialects, List<Integer> concurrency, Duration warmup, Duration duration,
                Path serverJar, String serverJava, Path out, String jdbcUrl, String jdbcUser, String jdbcPassword,
                double noiseLimitCores, int retries, boolean allowNoise, boolean skipCeiling, List<String> serverOptions,
-               long storePid) {
+               long storePid, List<Long> preloads) {
 
     static final String USAGE = """
             java -jar bench/target/rotor-bench.jar [options]
@@ -30,6 +30,8 @@ record Options(List<BenchDialect> dialects, List<Integer> concurrency, Duration 
               --retries 2                      how often a noisy level is measured again before refusing
               --allow-noise                    report noisy windows (marked) instead of refusing
               --skip-ceiling                   rotor only, no ceiling rows and no shares
+              --preload 1000,1000000           rotor once per figure, its store first filled with that many live
+                                               grants and their history (3 tokens each); default 0
               --jmh [JMH options]              run the JMH benchmarks instead (all options after it go to JMH)
             """;
 
@@ -50,6 +52,7 @@ record Options(List<BenchDialect> dialects, List<Integer> concurrency, Duration 
         boolean skipCeiling = false;
         List<String> serverOptions = new ArrayList<>();
         long storePid = 0;
+        List<Long> preloads = List.of(0L);
         for (int i = 0; i < args.length; i++) {
             String name = args[i];
             switch (name) {
@@ -75,6 +78,7 @@ record Options(List<BenchDialect> dialects, List<Integer> concurrency, Duration 
                         case "--retries" -> retries = Integer.parseInt(value);
                         case "--server-option" -> serverOptions.add(value);
                         case "--store-pid" -> storePid = Long.parseLong(value);
+                        case "--preload" -> preloads = split(value).stream().map(Long::parseLong).toList();
                         default -> throw new IllegalArgumentException("unknown option: " + name + "\n" + USAGE);
                     }
                 }
@@ -89,7 +93,7 @@ record Options(List<BenchDialect> dialects, List<Integer> concurrency, Duration 
         }
         return new Options(dialects, concurrency, warmup, duration, serverJar, serverJava, out, jdbcUrl, jdbcUser,
                 jdbcPassword, noise, retries, allowNoise, skipCeiling, List.copyOf(serverOptions),
-                storePid);
+                storePid, preloads);
     }
 
     int maxConcurrency() {

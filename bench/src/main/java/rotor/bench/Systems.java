@@ -29,8 +29,12 @@ final class Systems {
         this.benchTarget = benchCode.getParent();
     }
 
-    /** A started rotor with a fresh store: a new H2 data directory, or a new schema in the PostgreSQL given. */
-    Rotor rotor(String adminToken, String label) throws IOException {
+    /**
+     * A started rotor with a fresh store (a new H2 data directory, or a new schema in the PostgreSQL
+     * given), first filled with {@code preload} grants. H2 allows one process per file: rotor starts
+     * once to create the schema, stops, and starts again after the preload.
+     */
+    Rotor rotor(String adminToken, String label, long preload) throws IOException {
         if (!Files.isRegularFile(options.serverJar())) {
             throw new IllegalStateException("no server jar at " + options.serverJar()
                     + ": build it first (./mvnw -B -q -DskipTests package)");
@@ -53,8 +57,26 @@ final class Systems {
         }
         List<String> command = new ArrayList<>(options.serverOptions());
         command.addAll(List.of("-jar", options.serverJar().toString()));
-        ServerProcess server = ServerProcess.start(label, options.serverJava(), command, env, "/health",
-                options.out().resolve(label + ".log"));
+        Path log = options.out().resolve(label + ".log");
+        ServerProcess server = ServerProcess.start(label, options.serverJava(), command, env, "/health", log);
+        if (preload > 0) {
+            try {
+                if (options.postgres()) {
+                    Preload.run(options, env.get("DATASOURCES_DEFAULT_URL"), env.get("DATASOURCES_DEFAULT_USERNAME"),
+                            env.get("DATASOURCES_DEFAULT_PASSWORD"), preload, options.out().resolve(label + "-preload.log"));
+                } else {
+                    server.close();
+                    Preload.run(options, "jdbc:h2:file:" + data.resolve("rotor") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE",
+                            "sa", "", preload, options.out().resolve(label + "-preload.log"));
+                    server = ServerProcess.start(label, options.serverJava(), command, env, "/health",
+                            options.out().resolve(label + "-after-preload.log"));
+                }
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                server.close();
+                throw new IllegalStateException("interrupted during the preload", interrupted);
+            }
+        }
         return new Rotor(server, data);
     }
 

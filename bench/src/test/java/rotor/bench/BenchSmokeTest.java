@@ -42,4 +42,22 @@ class BenchSmokeTest {
         assertTrue(Pattern.compile("^\\| ceiling( \\(noisy\\))? \\| 2 \\|", Pattern.MULTILINE).matcher(table).find(), table);
         assertNotNull(ImageIO.read(outcome.chart().toFile()), "results.png is no PNG");
     }
+
+    @Test
+    void fillsTheStoreBeforeMeasuringWhenAskedToPreload(@TempDir Path out) throws Exception {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        Bench.Outcome outcome = Bench.run(new String[]{
+                "--dialect", "onboard", "--concurrency", "2", "--warmup", "1s", "--duration", "1s", "--preload", "500",
+                "--skip-ceiling", "--server-jar", System.getProperty("rotor.server.jar"), "--out", out.toString(), "--allow-noise",
+                "--retries", "0"},
+                new PrintStream(printed, true, StandardCharsets.UTF_8));
+        String log = printed.toString(StandardCharsets.UTF_8);
+
+        assertEquals(0, outcome.exitCode(), log);
+        assertEquals(1, outcome.figures().size(), log);
+        assertEquals("rotor onboard, 500 grants", outcome.figures().get(0)[0], log);
+        assertEquals(0L, outcome.figures().get(0)[3], log);
+        String preloaded = Files.readString(out.resolve("rotor-onboard-500-preload.log"));
+        assertTrue(preloaded.contains("preloaded 500 grants with 1,500 refresh tokens"), preloaded);
+    }
 }

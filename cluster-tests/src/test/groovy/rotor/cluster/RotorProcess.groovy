@@ -25,23 +25,33 @@ class RotorProcess implements Closeable {
 
     /** Starts rotor on PostgreSQL with the given master key and waits until it answers /health. */
     static RotorProcess start(String jdbcUrl, String masterKey, Path dir, Map<String, String> properties = [:]) {
-        int port = new ServerSocket(0).withCloseable { it.localPort }
-        Files.createDirectories(dir)
-        def log = dir.resolve('rotor.log')
-        def command = [Path.of(System.getProperty('java.home'), 'bin', 'java').toString()] +
-                properties.collect { k, v -> "-D${k}=${v}".toString() } +
-                ['-jar', Path.of(System.getProperty('rotor.jar')).toAbsolutePath().toString()]
-        def builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
-        builder.environment().putAll([
-                MICRONAUT_SERVER_PORT                : port as String,
-                ROTOR_DATA_DIR                       : dir.toString(),
-                ROTOR_ADMIN_TOKEN                    : ADMIN_TOKEN,
+        launch(dir, [
                 ROTOR_MASTER_KEY                     : masterKey,
                 DATASOURCES_DEFAULT_URL              : jdbcUrl,
                 DATASOURCES_DEFAULT_DRIVER_CLASS_NAME: 'org.postgresql.Driver',
                 DATASOURCES_DEFAULT_USERNAME         : 'postgres',
                 DATASOURCES_DEFAULT_PASSWORD         : 'postgres',
-        ])
+        ], properties)
+    }
+
+    /** Starts rotor as the README runs it: its H2 store and master key in the data directory. */
+    static RotorProcess startOnItsOwnStore(Path dir, Map<String, String> environment = [:], Map<String, String> properties = [:]) {
+        launch(dir, environment, properties)
+    }
+
+    private static RotorProcess launch(Path dir, Map<String, String> environment, Map<String, String> properties) {
+        int port = new ServerSocket(0).withCloseable { it.localPort }
+        Files.createDirectories(dir)
+        def log = dir.resolve("rotor-${port}.log")
+        def command = [Path.of(System.getProperty('java.home'), 'bin', 'java').toString()] +
+                properties.collect { k, v -> "-D${k}=${v}".toString() } +
+                ['-jar', Path.of(System.getProperty('rotor.jar')).toAbsolutePath().toString()]
+        def builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
+        builder.environment().putAll([
+                MICRONAUT_SERVER_PORT: port as String,
+                ROTOR_DATA_DIR       : dir.toString(),
+                ROTOR_ADMIN_TOKEN    : ADMIN_TOKEN,
+        ] + environment)
         def rotor = new RotorProcess(port, log, builder.start())
         rotor.awaitHealth()
         rotor
@@ -55,6 +65,16 @@ class RotorProcess implements Closeable {
     void kill() {
         process.destroyForcibly()
         process.waitFor()
+    }
+
+    /** SIGTERM, as an orchestrator stops a process; returns at once. */
+    void terminate() {
+        process.destroy()
+    }
+
+    /** The exit code, once the process has exited within the time given; empty if it is still running then. */
+    Optional<Integer> exitCode(Duration within) {
+        process.waitFor(within.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS) ? Optional.of(process.exitValue()) : Optional.empty()
     }
 
     @Override

@@ -1,6 +1,5 @@
 package rotor.conformance
 
-import rotor.contracts.Contract
 import spock.lang.Specification
 
 class ContractsParseWithoutErrorsSpec extends Specification {
@@ -15,6 +14,6 @@ class ContractsParseWithoutErrorsSpec extends Specification {
         !result.openAPI.paths.isEmpty()
 
         where:
-        name << Contract.NAMES
+        name << Contracts.NAMES
     }
 }

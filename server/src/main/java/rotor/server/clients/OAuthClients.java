@@ -1,5 +1,8 @@
 package rotor.server.clients;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
@@ -12,11 +15,18 @@ import rotor.server.store.OAuthClientRepository;
 import java.security.MessageDigest;
 import java.sql.Connection;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
-/** The registered OAuth clients of the standard contract. A client's secret is shown once and kept hashed. */
+/**
+ * The registered OAuth clients of the standard contract. A client's secret is shown once and kept
+ * hashed. Authentication reads a client record from a short-lived cache: every token request
+ * authenticates its client, and the record almost never changes. A deletion empties this
+ * instance's entry at once; another instance may authenticate the deleted client for up to
+ * {@code rotor.clients.cache-ttl} more, but its grants were revoked with it, so nothing refreshes.
+ */
 @Singleton
 public class OAuthClients {
 
@@ -29,14 +39,17 @@ public class OAuthClients {
     private final RandomTokens random;
     private final GrantRevocations revocations;
     private final TransactionOperations<Connection> transactions;
+    private final Cache<String, OAuthClientRecord> cache;
 
     public OAuthClients(OAuthClientRepository repository, SecretHasher hasher, RandomTokens random, GrantRevocations revocations,
-                        TransactionOperations<Connection> transactions) {
+                        TransactionOperations<Connection> transactions,
+                        @Value("${rotor.clients.cache-ttl:5s}") Duration cacheTtl) {
         this.repository = repository;
         this.hasher = hasher;
         this.random = random;
         this.revocations = revocations;
         this.transactions = transactions;
+        this.cache = Caffeine.newBuilder().expireAfterWrite(cacheTtl).maximumSize(10_000).build();
     }
 
     public Registered register(@Nullable String name, @Nullable String scope, Instant now) {
@@ -48,18 +61,20 @@ public class OAuthClients {
     }
 
     /**
-     * Deletes a client and revokes its grants in one transaction: from the commit on, its
-     * credentials authenticate no one (every authentication reads the store) and none of its
-     * refresh tokens refreshes. False when there is no such client.
+     * Deletes a client and revokes its grants in one transaction: from the commit on, none of its
+     * refresh tokens refreshes and, on this instance, its credentials authenticate no one. False
+     * when there is no such client.
      */
     public boolean delete(String clientId, Instant now) {
-        return transactions.executeWrite(status -> {
+        boolean deleted = transactions.executeWrite(status -> {
             if (repository.remove(clientId) == 0) {
                 return false;
             }
             revocations.revokeClient(clientId, now);
             return true;
         });
+        cache.invalidate(clientId); // after the commit: a concurrent authentication could not put it back
+        return deleted;
     }
 
     public Optional<OAuthClientRecord> find(String clientId) {
@@ -71,7 +86,9 @@ public class OAuthClients {
         if (clientId == null || secret == null) {
             return Optional.empty();
         }
-        return repository.findById(clientId).filter(client -> MessageDigest.isEqual(
-                client.secretHash().getBytes(StandardCharsets.US_ASCII), hasher.hash(secret).getBytes(StandardCharsets.US_ASCII)));
+        // A miss (null) is not cached: a client registered a moment ago authenticates at once.
+        Optional<OAuthClientRecord> client = Optional.ofNullable(cache.get(clientId, id -> repository.findById(id).orElse(null)));
+        return client.filter(found -> MessageDigest.isEqual(
+                found.secretHash().getBytes(StandardCharsets.US_ASCII), hasher.hash(secret).getBytes(StandardCharsets.US_ASCII)));
     }
 }

@@ -1,5 +1,7 @@
 package rotor.server.connections;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
@@ -64,6 +66,7 @@ public class UpstreamTokenEndpoint {
     private final Duration callTimeout;
     private final TokenUrlPolicy policy;
     private final UpstreamAnswers answers;
+    private final Map<Class<? extends Answer>, Counter> calls;
     // DNS lookups block, for as long as the system resolver likes: off the caller's thread, so
     // that the call's time budget bounds the caller's wait.
     private final ExecutorService resolvers = Executors.newCachedThreadPool(runnable -> {
@@ -75,12 +78,19 @@ public class UpstreamTokenEndpoint {
     public UpstreamTokenEndpoint(@Value("${rotor.connections.connect-timeout:5s}") Duration connectTimeout,
                                  @Value("${rotor.connections.read-timeout:10s}") Duration readTimeout,
                                  @Value("${rotor.connections.call-timeout:15s}") Duration callTimeout,
-                                 TokenUrlPolicy policy, UpstreamAnswers answers) {
+                                 TokenUrlPolicy policy, UpstreamAnswers answers, MeterRegistry registry) {
         this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER).build();
         this.readTimeout = readTimeout;
         this.callTimeout = callTimeout;
         this.policy = policy;
         this.answers = answers;
+        this.calls = Map.of(Tokens.class, callCounter(registry, "ok"), InvalidGrant.class, callCounter(registry, "invalid_grant"),
+                Failed.class, callCounter(registry, "failed"));
+    }
+
+    private static Counter callCounter(MeterRegistry registry, String result) {
+        return Counter.builder("rotor.mielto.upstream.calls").description("Refreshes of mielto connections at their upstream, by result")
+                .tag("result", result).register(registry);
     }
 
     /** The longest a call takes, answer or not. */
@@ -89,6 +99,12 @@ public class UpstreamTokenEndpoint {
     }
 
     public Answer refresh(ConnectionRecord connection, ConnectionSecrets secrets) {
+        Answer answer = call(connection, secrets);
+        calls.get(answer.getClass()).increment();
+        return answer;
+    }
+
+    private Answer call(ConnectionRecord connection, ConnectionSecrets secrets) {
         URI tokenUrl;
         try {
             tokenUrl = URI.create(connection.tokenUrl());

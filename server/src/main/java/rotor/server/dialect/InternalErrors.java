@@ -2,6 +2,7 @@ package rotor.server.dialect;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import rotor.server.ops.logging.RequestIds;
 
 import java.util.UUID;
 
@@ -16,15 +17,20 @@ public final class InternalErrors {
     private InternalErrors() {
     }
 
+    /** The request's own id (its request_id in the logs), so that the id a client quotes finds every line of its request. */
+    private static UUID correlationId() {
+        return RequestIds.current().orElseGet(UUID::randomUUID);
+    }
+
     public static UUID log(String dialect, Throwable failure) {
-        UUID correlationId = UUID.randomUUID();
+        UUID correlationId = correlationId();
         LOG.error("{}: internal error, correlation_id={}", dialect, correlationId, failure);
         return correlationId;
     }
 
     /** For the store's own give-up (INTERNAL outcome): there is no exception to show. */
     public static UUID log(String dialect, String what) {
-        UUID correlationId = UUID.randomUUID();
+        UUID correlationId = correlationId();
         LOG.error("{}: internal error, correlation_id={}: {}", dialect, correlationId, what);
         return correlationId;
     }

@@ -90,6 +90,16 @@ public final class RotationRules {
         return !now.isBefore(grant.expiresAt()) || idle ? GrantState.EXPIRED : GrantState.ACTIVE;
     }
 
+    /**
+     * Whether refreshes must write the grant's last use: only an idle timeout reads it, so without
+     * one a refresh writes nothing to the grant. A rotating grant's idleness also counts from its
+     * newest token's issue, so an idle timeout turned on later does not expire grants that kept
+     * rotating meanwhile; one without rotation counts from the last use written.
+     */
+    public static boolean tracksLastUse(DialectPolicy policy) {
+        return !policy.idleTimeout().isZero();
+    }
+
     /** A successor never outlives its grant. */
     public static Instant refreshExpiry(GrantRecord grant, DialectPolicy policy, Instant now) {
         return earliest(now.plus(policy.refreshTokenLifetime()), grant.expiresAt());
@@ -101,7 +111,9 @@ public final class RotationRules {
     }
 
     static boolean expired(GrantRecord grant, RefreshTokenRecord token, DialectPolicy policy, Instant now) {
-        boolean idle = !policy.idleTimeout().isZero() && now.isAfter(grant.lastUsedAt().plus(policy.idleTimeout()));
+        // The presented token's issue was a use of the grant too: the refresh that made it.
+        Instant lastUse = grant.lastUsedAt().isAfter(token.issuedAt()) ? grant.lastUsedAt() : token.issuedAt();
+        boolean idle = !policy.idleTimeout().isZero() && now.isAfter(lastUse.plus(policy.idleTimeout()));
         return !now.isBefore(grant.expiresAt()) || !now.isBefore(token.expiresAt()) || idle;
     }
 

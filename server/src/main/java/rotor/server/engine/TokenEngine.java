@@ -28,8 +28,10 @@ import java.util.UUID;
  * means a bug or an outage.
  *
  * <p>Every change happens in one store transaction, so a fault never half-rotates (old token
- * spent, successor missing), and the access token is signed before the commit, so a signing failure
- * rolls the rotation back instead of spending a token the client never received.
+ * spent, successor missing), and the tokens are minted and signed before anything is written, so
+ * a signing failure spends nothing. A grant's history is its chain of refresh tokens (each row
+ * says when it was issued and spent); the audit records only what changes a grant's fate:
+ * creation, grace re-issues, reuse detection, revocation.
  */
 @Singleton
 public class TokenEngine {
@@ -64,10 +66,12 @@ public class TokenEngine {
         DialectPolicy policy = policies.of(request.dialect());
         GrantRecord grant = new GrantRecord(UUID.randomUUID(), request.dialect().wireName(), tenant, request.subject(),
                 request.scope(), request.clientId(), at, at.plus(policy.refreshTokenLifetime()), at, null, null);
+        Successor first = successor(grant, null, 1, grant.scope(), at, policy);
         return store.atomically(() -> {
             store.addGrant(grant);
             store.record(grant.id(), AuditEvent.GRANT_CREATED, "dialect=" + grant.dialect(), at);
-            return issueSuccessor(grant, null, 1, grant.scope(), at, policy);
+            store.addToken(first.record());
+            return first.tokens();
         });
     }
 
@@ -90,12 +94,11 @@ public class TokenEngine {
         String hash = hasher.hash(presented);
         Presentation presentation = new Presentation(request.dialect(), tenant.get(), request.clientId(), request.requestedScope());
         try {
-            return store.atomically(() -> refreshInTransaction(presentation, presented, hash, at));
+            return refreshPresented(presentation, presented, hash, at);
         } catch (StoreContention contention) {
             return RefreshOutcome.of(Status.INTERNAL);
         }
     }
-
     /**
      * Revokes a grant: none of its refresh tokens refreshes any more.
      *
@@ -114,26 +117,48 @@ public class TokenEngine {
         });
     }
 
-    private RefreshOutcome refreshInTransaction(Presentation presentation, String presented, String hash, Instant at) {
-        Optional<TokenStore.Presented> found = store.find(hash);
-        if (found.isEmpty()) {
+    /**
+     * The common case costs one read and one shared commit: the token is read outside any
+     * transaction, the successor and the access token are made before anything is written (a
+     * signing failure spends nothing), and the rotation is one conditional write that the store
+     * may commit together with concurrent ones. Whatever else happens (a replay, a lost race, a
+     * revocation in between) is settled by a transaction of its own that reads again.
+     */
+    private RefreshOutcome refreshPresented(Presentation presentation, String presented, String hash, Instant at) {
+        Optional<Judged> judged = judge(presentation, hash, at);
+        if (judged.isEmpty()) {
             return RefreshOutcome.of(Status.INVALID_GRANT);
         }
-        RefreshTokenRecord token = found.get().token();
-        GrantRecord grant = found.get().grant();
-        DialectPolicy policy = policies.of(presentation.dialect());
-        Decision decision = RotationRules.decide(grant, token, presentation, policy, at);
-        if (decision instanceof Refuse refuse) {
-            return RefreshOutcome.of(refuse.status());
+        Judged j = judged.get();
+        if (j.decision() instanceof Refuse || j.decision() instanceof AccessOnly) {
+            return answerWithoutRotation(j, presented, at);
         }
-        if (decision instanceof AccessOnly accessOnly) {
-            store.touch(grant.id(), at);
-            return RefreshOutcome.ok(withAccessToken(grant, presented, token.expiresAt(), accessOnly.scope(), at, policy));
+        if (j.decision() instanceof Rotate rotate) {
+            Successor successor = successor(j.grant(), hash, j.token().generation() + 1, rotate.scope(), at, j.policy());
+            if (store.rotate(new TokenStore.Rotation(successor.record(), RotationRules.tracksLastUse(j.policy())))) {
+                return RefreshOutcome.ok(successor.tokens());
+            }
         }
+        // A replay, or a rotation that lost a race: settled by a transaction that reads again.
+        return store.atomically(() -> refreshInTransaction(presentation, presented, hash, at));
+    }
+
+    private RefreshOutcome refreshInTransaction(Presentation presentation, String presented, String hash, Instant at) {
+        Optional<Judged> judged = judge(presentation, hash, at);
+        if (judged.isEmpty()) {
+            return RefreshOutcome.of(Status.INVALID_GRANT);
+        }
+        Judged j = judged.get();
+        RefreshTokenRecord token = j.token();
+        GrantRecord grant = j.grant();
+        DialectPolicy policy = j.policy();
+        Decision decision = j.decision();
         if (decision instanceof Rotate rotate && store.spend(hash, at)) {
-            store.touch(grant.id(), at);
-            store.record(grant.id(), AuditEvent.ROTATED, "generation=" + (token.generation() + 1), at);
+            touchIfTracked(grant, policy, at);
             return RefreshOutcome.ok(issueSuccessor(grant, hash, token.generation() + 1, rotate.scope(), at, policy));
+        }
+        if (decision instanceof Refuse || decision instanceof AccessOnly) {
+            return answerWithoutRotation(j, presented, at);
         }
         // Spent before, or a concurrent caller won the conditional update: read what it committed.
         RefreshTokenRecord spent = token.usedAt() != null ? token : store.find(hash).map(TokenStore.Presented::token).orElse(token);
@@ -151,7 +176,7 @@ public class TokenEngine {
                 && store.countReissue(spent.tokenHash(), policy.graceReissues())) {
             // Concurrent replays queue on the count above. Superseding the children waits for a
             // rotation of one of them that is in flight, so that the check below sees it.
-            store.supersedeChildren(spent.tokenHash(), at);
+            store.supersedeChildren(spent, at);
             if (!store.newerGenerationSpent(grant.id(), spent.generation())) {
                 store.record(grant.id(), AuditEvent.GRACE_REISSUED, "generation=" + spent.generation(), at);
                 return RefreshOutcome.ok(issueSuccessor(grant, spent.tokenHash(), spent.generation() + 1, scope, at, policy));
@@ -164,13 +189,55 @@ public class TokenEngine {
         return RefreshOutcome.of(Status.REUSED);
     }
 
+    /** A presented token with its grant, and what the rules say of it. */
+    private record Judged(RefreshTokenRecord token, GrantRecord grant, DialectPolicy policy, Decision decision) {
+    }
+
+    private Optional<Judged> judge(Presentation presentation, String hash, Instant at) {
+        DialectPolicy policy = policies.of(presentation.dialect());
+        return store.find(hash).map(found -> new Judged(found.token(), found.grant(), policy,
+                RotationRules.decide(found.grant(), found.token(), presentation, policy, at)));
+    }
+
+    /** A refusal, or a new access token for the same refresh token when rotation is off. */
+    private RefreshOutcome answerWithoutRotation(Judged j, String presented, Instant at) {
+        if (j.decision() instanceof Refuse refuse) {
+            return RefreshOutcome.of(refuse.status());
+        }
+        String scope = ((AccessOnly) j.decision()).scope();
+        if (RotationRules.tracksLastUse(j.policy())) {
+            store.atomically(() -> { // joins the transaction of a caller that has one
+                store.touch(j.grant().id(), at);
+                return null;
+            });
+        }
+        return RefreshOutcome.ok(withAccessToken(j.grant(), presented, j.token().expiresAt(), scope, at, j.policy()));
+    }
+
+    private void touchIfTracked(GrantRecord grant, DialectPolicy policy, Instant at) {
+        if (RotationRules.tracksLastUse(policy)) {
+            store.touch(grant.id(), at);
+        }
+    }
+
     private IssuedTokens issueSuccessor(GrantRecord grant, String parentHash, int generation, String scope, Instant at,
                                         DialectPolicy policy) {
+        Successor successor = successor(grant, parentHash, generation, scope, at, policy);
+        store.addToken(successor.record());
+        return successor.tokens();
+    }
+
+    /** A new refresh token, its row, and the access token that goes with it: made, not yet stored. */
+    private record Successor(RefreshTokenRecord record, IssuedTokens tokens) {
+    }
+
+    private Successor successor(GrantRecord grant, String parentHash, int generation, String scope, Instant at,
+                                DialectPolicy policy) {
         Instant refreshExpires = RotationRules.refreshExpiry(grant, policy, at);
         String refreshToken = dialectOf(grant).refreshTokens().mint(new NewToken(grant.subject(), at, refreshExpires));
-        store.addToken(RefreshTokenRecord.issued(hasher.hash(refreshToken), grant.id(), parentHash, generation, scope, at,
-                refreshExpires));
-        return withAccessToken(grant, refreshToken, refreshExpires, scope, at, policy);
+        RefreshTokenRecord record = RefreshTokenRecord.issued(hasher.hash(refreshToken), grant.id(), parentHash, generation, scope, at,
+                refreshExpires);
+        return new Successor(record, withAccessToken(grant, refreshToken, refreshExpires, scope, at, policy));
     }
 
     private IssuedTokens withAccessToken(GrantRecord grant, String refreshToken, Instant refreshExpires, String scope,

@@ -27,8 +27,22 @@ public interface TokenStore {
      */
     <T> T atomically(Supplier<T> work);
 
+    /**
+     * A rotation the engine prepared outside any transaction: spend the successor's parent, add
+     * the successor, and note the grant's last use when its idle timeout needs it.
+     */
+    record Rotation(RefreshTokenRecord successor, boolean touchGrant) {
+    }
+
     /** A token by the hash of its value, with its grant. */
     Optional<Presented> find(String tokenHash);
+
+    /**
+     * Carries out a rotation in one durable commit (possibly shared with concurrent rotations):
+     * true when this caller spent the token, false when it was spent already or its grant was
+     * revoked meanwhile. Returns only once the commit is durable.
+     */
+    boolean rotate(Rotation rotation);
 
     Optional<GrantRecord> grant(UUID grantId);
 
@@ -43,7 +57,7 @@ public interface TokenStore {
     boolean countReissue(String tokenHash, int most);
 
     /** Spends every unused successor of a token as superseded; waits for a rotation of one that is in flight. */
-    void supersedeChildren(String parentHash, Instant at);
+    void supersedeChildren(RefreshTokenRecord parent, Instant at);
 
     /** Whether a token of the grant newer than the given generation was spent by its holder. */
     boolean newerGenerationSpent(UUID grantId, int generation);

@@ -6,6 +6,7 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
@@ -15,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
 
@@ -38,6 +40,20 @@ public class MasterKey {
 
     SecretKey secretKey() {
         return key;
+    }
+
+    /**
+     * A 256-bit key of its own for one purpose, derived from this key (HMAC-SHA256 as the PRF of
+     * NIST SP 800-108), so that no two uses share key material and none reveals this key.
+     */
+    public byte[] derive(String purpose) {
+        try {
+            Mac prf = Mac.getInstance("HmacSHA256");
+            prf.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+            return prf.doFinal(purpose.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is missing from this JDK", e);
+        }
     }
 
     private static byte[] decode(String base64) {

@@ -26,7 +26,10 @@ public class RequestLog {
     @ResponseFilter
     public void finish(HttpRequest<?> request, MutableHttpResponse<?> response) {
         long started = request.getAttribute(STARTED, Long.class).orElse(System.nanoTime());
-        LOG.info("{} {} {} {}ms", request.getMethodName(), request.getPath(), response.code(),
-                String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e6));
+        if (LOG.isInfoEnabled()) {
+            long tenthsOfMillis = (System.nanoTime() - started) / 100_000;
+            LOG.info("{} {} {} {}.{}ms", request.getMethodName(), request.getPath(), response.code(), tenthsOfMillis / 10,
+                    tenthsOfMillis % 10);
+        }
     }
 }

@@ -1,5 +1,7 @@
 package rotor.server.retention;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -35,11 +37,23 @@ public class Janitor {
     private final RetentionSettings settings;
     private final TransactionOperations<Connection> transactions;
     private final String owner = UUID.randomUUID().toString();
+    private final Counter grantsDeleted;
+    private final Counter tokensDeleted;
+    private final Counter eventsDeleted;
 
-    public Janitor(RetentionRepository repository, RetentionSettings settings, TransactionOperations<Connection> transactions) {
+    public Janitor(RetentionRepository repository, RetentionSettings settings, TransactionOperations<Connection> transactions,
+                   MeterRegistry registry) {
         this.repository = repository;
         this.settings = settings;
         this.transactions = transactions;
+        this.grantsDeleted = deletions(registry, "grants");
+        this.tokensDeleted = deletions(registry, "refresh_tokens");
+        this.eventsDeleted = deletions(registry, "audit_events");
+    }
+
+    private static Counter deletions(MeterRegistry registry, String kind) {
+        return Counter.builder("rotor.retention.deletions").description("Rows deleted by retention, by kind").tag("kind", kind)
+                .register(registry);
     }
 
     public Run run(Instant now) {
@@ -52,6 +66,9 @@ public class Janitor {
                     settings.getBatchSize()));
             int history = inBatches(() -> repository.deleteHistoryBefore(now.minus(settings.getHistory()), settings.getBatchSize()));
             Run run = new Run(true, endedGrants[0], endedGrants[1] + expiredTokens, history);
+            grantsDeleted.increment(run.grants());
+            tokensDeleted.increment(run.refreshTokens());
+            eventsDeleted.increment(run.auditEvents());
             LOG.info("Retention deleted {} grants, {} refresh tokens, {} audit events", run.grants(), run.refreshTokens(),
                     run.auditEvents());
             return run;

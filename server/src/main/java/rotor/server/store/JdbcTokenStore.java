@@ -1,67 +1,67 @@
 package rotor.server.store;
 
+import io.micronaut.data.connection.ConnectionDefinition;
+import io.micronaut.data.connection.ConnectionOperations;
+import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import rotor.server.engine.AuditEvent;
-import rotor.server.engine.StoreContention;
 import rotor.server.engine.TokenStore;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
  * The token store on H2 or PostgreSQL through Micronaut Data JDBC. Races are settled by the
  * database: conditional updates ({@code ... WHERE used_at IS NULL}) that exactly one caller wins,
- * on any number of instances.
+ * on any number of instances. The two statements of every refresh (the lookup and the rotation)
+ * are plain JDBC ({@link HotPathStatements}); rotations share commits ({@link GroupCommit}).
  */
 @Singleton
 public class JdbcTokenStore implements TokenStore {
-
-    private static final Logger LOG = LoggerFactory.getLogger(JdbcTokenStore.class);
-    private static final int ATTEMPTS = 4;
-    // 40001 serialization failure, 40P01 deadlock (PostgreSQL), 55P03 lock not available, HYT00 lock timeout (H2).
-    private static final Set<String> RETRYABLE = Set.of("40001", "40P01", "55P03", "HYT00");
 
     private final GrantRepository grants;
     private final RefreshTokenRepository tokens;
     private final AuditEventRepository audit;
     private final TransactionOperations<Connection> transactions;
+    private final ConnectionOperations<Connection> connections;
+    private final GroupCommit groupCommit;
 
     public JdbcTokenStore(GrantRepository grants, RefreshTokenRepository tokens, AuditEventRepository audit,
-                          TransactionOperations<Connection> transactions) {
+                          TransactionOperations<Connection> transactions, ConnectionOperations<Connection> connections,
+                          GroupCommit groupCommit) {
         this.grants = grants;
         this.tokens = tokens;
         this.audit = audit;
         this.transactions = transactions;
+        this.connections = connections;
+        this.groupCommit = groupCommit;
     }
 
     @Override
     public <T> T atomically(Supplier<T> work) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return transactions.executeWrite(status -> work.get());
-            } catch (RuntimeException failure) {
-                if (!isTransient(failure)) {
-                    throw failure;
-                }
-                if (attempt == ATTEMPTS) {
-                    LOG.warn("Gave up after {} transient database failures", ATTEMPTS);
-                    throw new StoreContention("the store kept conflicting", failure);
-                }
-            }
-        }
+        return TransientFailures.retried(() -> transactions.executeWrite(status -> work.get()));
     }
 
     @Override
     public Optional<Presented> find(String tokenHash) {
-        return tokens.findById(tokenHash).flatMap(token -> grants.findById(token.grantId()).map(grant -> new Presented(token, grant)));
+        // The transaction's connection inside atomically, a pooled one outside it.
+        return connections.execute(ConnectionDefinition.DEFAULT, status -> {
+            try {
+                return HotPathStatements.find(status.getConnection(), tokenHash);
+            } catch (SQLException failure) {
+                throw new DataAccessException("finding a refresh token failed", failure);
+            }
+        });
+    }
+
+    @Override
+    public boolean rotate(Rotation rotation) {
+        return groupCommit.run(rotation.successor().parentHash(), connection -> HotPathStatements.rotate(connection, rotation));
     }
 
     @Override
@@ -90,8 +90,8 @@ public class JdbcTokenStore implements TokenStore {
     }
 
     @Override
-    public void supersedeChildren(String parentHash, Instant at) {
-        tokens.supersedeChildren(parentHash, at);
+    public void supersedeChildren(RefreshTokenRecord parent, Instant at) {
+        tokens.supersedeChildren(parent.grantId(), parent.generation() + 1, parent.tokenHash(), at);
     }
 
     @Override
@@ -114,12 +114,4 @@ public class JdbcTokenStore implements TokenStore {
         audit.save(new AuditEventRecord(UUID.randomUUID(), grantId, event.name(), detail, at));
     }
 
-    private static boolean isTransient(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && sql.getSQLState() != null && RETRYABLE.contains(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
-    }
 }

@@ -34,9 +34,14 @@ public interface RefreshTokenRepository extends CrudRepository<RefreshTokenRecor
     @Query("UPDATE refresh_token SET reissues = reissues + 1 WHERE token_hash = :tokenHash AND reissues < :most")
     int countReissue(String tokenHash, int most);
 
-    /** Spends every unused successor of a token, as superseded: a grace re-issue replaces them. */
-    @Query("UPDATE refresh_token SET used_at = :at, superseded = TRUE WHERE parent_hash = :parentHash AND used_at IS NULL")
-    int supersedeChildren(String parentHash, Instant at);
+    /**
+     * Spends every unused successor of a token, as superseded: a grace re-issue replaces them. Found
+     * through the grant's index (its children are the next generation), which every rotation keeps
+     * anyway, rather than an index of parents that every rotation would have to write.
+     */
+    @Query("UPDATE refresh_token SET used_at = :at, superseded = TRUE WHERE grant_id = :grantId AND generation = :generation"
+            + " AND parent_hash = :parentHash AND used_at IS NULL")
+    int supersedeChildren(UUID grantId, int generation, String parentHash, Instant at);
 
     /** The tokens of generations after {@code after} up to {@code upTo}, oldest first. */
     @Query("SELECT * FROM refresh_token WHERE grant_id = :grantId AND generation > :after AND generation <= :upTo"

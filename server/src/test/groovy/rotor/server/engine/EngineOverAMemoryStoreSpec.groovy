@@ -8,6 +8,7 @@ import rotor.server.dialect.partner.PartnerDialect
 import rotor.server.dialect.session.SessionDialect
 import rotor.server.dialect.session.SessionRefreshTokens
 import rotor.server.keys.AccessTokenMinter
+import rotor.server.keys.MasterKey
 import rotor.server.keys.RandomTokens
 import rotor.server.keys.SecretHasher
 import rotor.server.keys.StoredKeySignature
@@ -27,6 +28,7 @@ class EngineOverAMemoryStoreSpec extends Specification {
 
     static final Instant T0 = Instant.parse('2026-11-22T10:00:00Z')
     static final String BUSINESS = '3f2b8c1e-7a4d-4e5f-9b6a-2c1d0e9f8a7b'
+    static final MasterKey MASTER_KEY = new MasterKey(Base64.encoder.encodeToString(new byte[32]), null)
 
     InMemoryTokenStore store = new InMemoryTokenStore()
     TokenEngine engine = engine(store, ['dayzero': ['grace-period': Duration.ofSeconds(30)]])
@@ -43,7 +45,10 @@ class EngineOverAMemoryStoreSpec extends Specification {
         second.status() == OK
         third.status() == OK
         store.tokens.values().count { it.usedAt() == null } == 1
-        store.events*.v2 == [AuditEvent.GRANT_CREATED, AuditEvent.ROTATED, AuditEvent.ROTATED]
+        and: "the chain is the history: each spent token says when, and no audit row per rotation"
+        store.tokens.values().sort { it.generation() }.collect { [it.generation(), it.usedAt()] } ==
+                [[1, T0 + Duration.ofSeconds(1)], [2, T0 + Duration.ofSeconds(2)], [3, null]]
+        store.events*.v2 == [AuditEvent.GRANT_CREATED]
     }
 
     def "a grace re-issue supersedes the earlier successor, whose later use revokes the grant"() {
@@ -82,6 +87,27 @@ class EngineOverAMemoryStoreSpec extends Specification {
         store.tokens.isEmpty()
     }
 
+    def "a revocation that commits between the engine's read and its rotation wins: nothing is issued"() {
+        given: "a store that revokes the grant right after the engine has read the token"
+        def racing = new InMemoryTokenStore() {
+            @Override
+            Optional<TokenStore.Presented> find(String tokenHash) {
+                def found = super.find(tokenHash)
+                found.ifPresent { revoke(it.grant().id(), T0 + Duration.ofSeconds(1), 'admin') }
+                found
+            }
+        }
+        def first = engine(racing, [:]).issue(new GrantRequest(Dialect.DAYZERO, 'alice', BUSINESS, null, null), T0)
+
+        when:
+        def outcome = engine(racing, [:]).refresh(RefreshRequest.of(Dialect.DAYZERO, BUSINESS, first.refreshToken()), T0 + Duration.ofSeconds(1))
+
+        then:
+        outcome.status() == REVOKED
+        racing.tokens.size() == 1
+        racing.tokens.values().first().usedAt() == null
+    }
+
     private TokenEngine engine(TokenStore store, Map<String, Map<String, Object>> configured) {
         def ds = dialects()
         def properties = configured.collect { name, values ->
@@ -96,6 +122,6 @@ class EngineOverAMemoryStoreSpec extends Specification {
     private Dialects dialects() {
         def opaque = new OpaqueRefreshTokens(new RandomTokens())
         new Dialects([new DayzeroDialect(opaque), new OnboardDialect(opaque), new MieltoDialect(opaque), new PartnerDialect(opaque),
-                      new SessionDialect(new SessionRefreshTokens(Stub(StoredKeySignature))), new OAuth2Dialect(opaque)])
+                      new SessionDialect(new SessionRefreshTokens(Stub(StoredKeySignature), MASTER_KEY)), new OAuth2Dialect(opaque)])
     }
 }

@@ -24,6 +24,9 @@ abstract class FailingTokenStore implements TokenStore {
     Optional<Presented> find(String tokenHash) { fail() }
 
     @Override
+    boolean rotate(Rotation rotation) { fail() }
+
+    @Override
     Optional<GrantRecord> grant(UUID grantId) { fail() }
 
     @Override
@@ -39,7 +42,7 @@ abstract class FailingTokenStore implements TokenStore {
     boolean countReissue(String tokenHash, int most) { fail() }
 
     @Override
-    void supersedeChildren(String parentHash, Instant at) { fail() }
+    void supersedeChildren(RefreshTokenRecord parent, Instant at) { fail() }
 
     @Override
     boolean newerGenerationSpent(UUID grantId, int generation) { fail() }

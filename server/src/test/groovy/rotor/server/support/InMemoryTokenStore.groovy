@@ -42,6 +42,21 @@ class InMemoryTokenStore implements TokenStore {
     }
 
     @Override
+    boolean rotate(Rotation rotation) {
+        atomically {
+            def successor = rotation.successor()
+            if (grants[successor.grantId()].revokedAt() != null || !spend(successor.parentHash(), successor.issuedAt())) {
+                return false
+            }
+            addToken(successor)
+            if (rotation.touchGrant()) {
+                touch(successor.grantId(), successor.issuedAt())
+            }
+            true
+        }
+    }
+
+    @Override
     Optional<GrantRecord> grant(UUID grantId) {
         Optional.ofNullable(grants[grantId])
     }
@@ -77,8 +92,8 @@ class InMemoryTokenStore implements TokenStore {
     }
 
     @Override
-    void supersedeChildren(String parentHash, Instant at) {
-        tokens.values().findAll { it.parentHash() == parentHash && it.usedAt() == null }.each {
+    void supersedeChildren(RefreshTokenRecord parent, Instant at) {
+        tokens.values().findAll { it.parentHash() == parent.tokenHash() && it.usedAt() == null }.each {
             tokens[it.tokenHash()] = copy(it, at, it.reissues(), true)
         }
     }

@@ -17,7 +17,7 @@ import rotor.server.dialect.Credentials;
 import rotor.server.dialect.RequestFailure;
 import rotor.server.engine.Dialect;
 import rotor.server.engine.RefreshRequest;
-import rotor.server.engine.TokenEngine;
+import rotor.server.ops.metrics.MeteredRefreshes;
 
 import java.time.Clock;
 import java.util.UUID;
@@ -28,12 +28,12 @@ import java.util.UUID;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class DayzeroController implements OauthApi {
 
-    private final TokenEngine engine;
+    private final MeteredRefreshes refreshes;
     private final DayzeroWire wire;
     private final Clock clock;
 
-    public DayzeroController(TokenEngine engine, DayzeroWire wire, Clock clock) {
-        this.engine = engine;
+    public DayzeroController(MeteredRefreshes refreshes, DayzeroWire wire, Clock clock) {
+        this.refreshes = refreshes;
         this.wire = wire;
         this.clock = clock;
     }
@@ -45,7 +45,7 @@ public class DayzeroController implements OauthApi {
         // The raw header, not the leniently parsed UUID: the engine decides what a business id is.
         // No Bearer token is the engine's MISSING, which the wire answers as FastAPI's HTTPBearer does.
         String businessId = request.getHeaders().get(DayzeroWire.BUSINESS_ID);
-        return wire.answer(engine.refresh(RefreshRequest.of(Dialect.DAYZERO, businessId, Credentials.bearer(request).orElse(null)),
+        return wire.answer(refreshes.refresh(RefreshRequest.of(Dialect.DAYZERO, businessId, Credentials.bearer(request).orElse(null)),
                 clock.instant()));
     }
 

@@ -13,8 +13,8 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import rotor.server.api.mielto.OAuthApi;
 import rotor.server.api.mielto.model.RefreshOAuthTokenResponse;
-import rotor.server.connections.ConnectionRefresher;
 import rotor.server.dialect.RequestFailure;
+import rotor.server.ops.metrics.MeteredRefreshes;
 
 import java.time.Clock;
 import java.util.Optional;
@@ -26,13 +26,13 @@ import java.util.Optional;
 public class MieltoController implements OAuthApi {
 
     private final WorkspaceCallers callers;
-    private final ConnectionRefresher refresher;
+    private final MeteredRefreshes refreshes;
     private final MieltoWire wire;
     private final Clock clock;
 
-    public MieltoController(WorkspaceCallers callers, ConnectionRefresher refresher, MieltoWire wire, Clock clock) {
+    public MieltoController(WorkspaceCallers callers, MeteredRefreshes refreshes, MieltoWire wire, Clock clock) {
         this.callers = callers;
-        this.refresher = refresher;
+        this.refreshes = refreshes;
         this.wire = wire;
         this.clock = clock;
     }
@@ -48,7 +48,7 @@ public class MieltoController implements OAuthApi {
             // Another workspace's connections do not exist for this caller.
             return wire.notFound();
         }
-        return wire.answer(refresher.refresh(connectionId, workspace.get(), clock.instant()));
+        return wire.answer(refreshes.refreshConnection(connectionId, workspace.get(), clock.instant()));
     }
 
     @Error(global = false)

@@ -23,6 +23,7 @@ import rotor.server.engine.Dialect;
 import rotor.server.engine.RefreshRequest;
 import rotor.server.engine.TokenEngine;
 import rotor.server.grants.TokenIntrospection;
+import rotor.server.ops.metrics.MeteredRefreshes;
 import rotor.server.store.OAuthClientRecord;
 
 import java.time.Clock;
@@ -43,15 +44,17 @@ public class OAuth2Controller implements Oauth2Api {
     private static final Set<String> TOKEN_TYPE_HINTS = Set.of("refresh_token", "access_token");
 
     private final TokenEngine engine;
+    private final MeteredRefreshes refreshes;
     private final TokenIntrospection introspection;
     private final ClientAuthentication clientAuthentication;
     private final OAuth2Wire wire;
     private final Clock clock;
     private final String issuer;
 
-    public OAuth2Controller(TokenEngine engine, TokenIntrospection introspection, ClientAuthentication clientAuthentication,
+    public OAuth2Controller(TokenEngine engine, MeteredRefreshes refreshes, TokenIntrospection introspection, ClientAuthentication clientAuthentication,
                             OAuth2Wire wire, Clock clock, @Value("${rotor.issuer}") String issuer) {
         this.engine = engine;
+        this.refreshes = refreshes;
         this.introspection = introspection;
         this.clientAuthentication = clientAuthentication;
         this.wire = wire;
@@ -70,7 +73,7 @@ public class OAuth2Controller implements Oauth2Api {
         if (!"refresh_token".equals(grantType)) {
             return wire.error(OAuthErrorError.UNSUPPORTED_GRANT_TYPE, "Only the refresh_token grant is supported.");
         }
-        return wire.answer(engine.refresh(new RefreshRequest(Dialect.OAUTH2, null, refreshToken, scope, client.get().clientId()), clock.instant()));
+        return wire.answer(refreshes.refresh(new RefreshRequest(Dialect.OAUTH2, null, refreshToken, scope, client.get().clientId()), clock.instant()));
     }
 
     @Override

@@ -17,7 +17,7 @@ import rotor.server.dialect.Credentials;
 import rotor.server.dialect.RequestFailure;
 import rotor.server.engine.Dialect;
 import rotor.server.engine.RefreshRequest;
-import rotor.server.engine.TokenEngine;
+import rotor.server.ops.metrics.MeteredRefreshes;
 
 import java.time.Clock;
 
@@ -27,12 +27,12 @@ import java.time.Clock;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class OnboardController implements AuthOauthApi {
 
-    private final TokenEngine engine;
+    private final MeteredRefreshes refreshes;
     private final OnboardWire wire;
     private final Clock clock;
 
-    public OnboardController(TokenEngine engine, OnboardWire wire, Clock clock) {
-        this.engine = engine;
+    public OnboardController(MeteredRefreshes refreshes, OnboardWire wire, Clock clock) {
+        this.refreshes = refreshes;
         this.wire = wire;
         this.clock = clock;
     }
@@ -42,7 +42,7 @@ public class OnboardController implements AuthOauthApi {
     public HttpResponse<AccessTokenResponse> refreshAccessToken() {
         // No x-auth-token header is the engine's MISSING: 401 AUTH_TOKEN_MISSING on the wire.
         String token = Credentials.header(ServerRequestContext.currentRequest().orElseThrow(), OnboardWire.AUTH_TOKEN).orElse(null);
-        return wire.answer(engine.refresh(RefreshRequest.of(Dialect.ONBOARD, null, token), clock.instant()));
+        return wire.answer(refreshes.refresh(RefreshRequest.of(Dialect.ONBOARD, null, token), clock.instant()));
     }
 
     @Error(global = false)

@@ -14,7 +14,7 @@ import rotor.server.api.partner.model.TokenResponse;
 import rotor.server.dialect.RequestFailure;
 import rotor.server.engine.Dialect;
 import rotor.server.engine.RefreshRequest;
-import rotor.server.engine.TokenEngine;
+import rotor.server.ops.metrics.MeteredRefreshes;
 
 import java.time.Clock;
 
@@ -24,12 +24,12 @@ import java.time.Clock;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class PartnerController implements AuthApi {
 
-    private final TokenEngine engine;
+    private final MeteredRefreshes refreshes;
     private final PartnerWire wire;
     private final Clock clock;
 
-    public PartnerController(TokenEngine engine, PartnerWire wire, Clock clock) {
-        this.engine = engine;
+    public PartnerController(MeteredRefreshes refreshes, PartnerWire wire, Clock clock) {
+        this.refreshes = refreshes;
         this.wire = wire;
         this.clock = clock;
     }
@@ -39,7 +39,7 @@ public class PartnerController implements AuthApi {
         if (!PartnerWire.REFRESH_TOKEN_GRANT.equals(grantType)) {
             return wire.unsupportedGrantType();
         }
-        return wire.answer(engine.refresh(RefreshRequest.of(Dialect.PARTNER, partnerId.toString(), body.getRefreshToken()), clock.instant()));
+        return wire.answer(refreshes.refresh(RefreshRequest.of(Dialect.PARTNER, partnerId.toString(), body.getRefreshToken()), clock.instant()));
     }
 
     @Error(global = false)

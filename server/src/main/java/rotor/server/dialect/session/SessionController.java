@@ -14,7 +14,7 @@ import rotor.server.api.session.model.TokenEnvelope;
 import rotor.server.dialect.RequestFailure;
 import rotor.server.engine.Dialect;
 import rotor.server.engine.RefreshRequest;
-import rotor.server.engine.TokenEngine;
+import rotor.server.ops.metrics.MeteredRefreshes;
 
 import java.time.Clock;
 
@@ -24,19 +24,19 @@ import java.time.Clock;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class SessionController implements SessionTokenApi {
 
-    private final TokenEngine engine;
+    private final MeteredRefreshes refreshes;
     private final SessionWire wire;
     private final Clock clock;
 
-    public SessionController(TokenEngine engine, SessionWire wire, Clock clock) {
-        this.engine = engine;
+    public SessionController(MeteredRefreshes refreshes, SessionWire wire, Clock clock) {
+        this.refreshes = refreshes;
         this.wire = wire;
         this.clock = clock;
     }
 
     @Override
     public HttpResponse<TokenEnvelope> refreshToken(RefreshTokenRequest body) {
-        return wire.answer(engine.refresh(RefreshRequest.of(Dialect.SESSION, null, body.getRefreshToken()), clock.instant()));
+        return wire.answer(refreshes.refresh(RefreshRequest.of(Dialect.SESSION, null, body.getRefreshToken()), clock.instant()));
     }
 
     @Error(global = false)

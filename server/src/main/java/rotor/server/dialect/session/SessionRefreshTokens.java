@@ -1,12 +1,19 @@
 package rotor.server.dialect.session;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSSigner;
+import com.nimbusds.jose.JWSVerifier;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.SignedJWT;
 import jakarta.inject.Singleton;
 import rotor.server.engine.RefreshTokenFormat;
+import rotor.server.keys.MasterKey;
 import rotor.server.keys.StoredKeySignature;
 
 import java.security.SecureRandom;
@@ -20,15 +27,27 @@ import java.util.Date;
  * token_type "refresh", sub, exp, nbf and state_hash. state_hash is 256 random bits that tie the
  * token to its row (the row is found by the hash of the whole token), so a validly signed token
  * that was rotated or revoked is still refused by the store.
+ *
+ * <p>They are signed HS256, as the seed's own examples are, with a key derived from the master key:
+ * rotor is their only verifier, so an asymmetric signature would buy nothing and cost a session
+ * refresh two of them. Tokens that rotor signed ES256 with its signing keys before still verify
+ * until they expire, which is why {@link #signed()} stays true: the keys that signed them must.
  */
 @Singleton
 public final class SessionRefreshTokens implements RefreshTokenFormat {
 
-    private final StoredKeySignature signature;
+    private static final String KEY_PURPOSE = "rotor session refresh tokens HS256";
+
+    private final StoredKeySignature legacySignature;
+    private final JWSSigner signer;
+    private final JWSVerifier verifier;
     private final SecureRandom random;
 
-    public SessionRefreshTokens(StoredKeySignature signature) {
-        this.signature = signature;
+    public SessionRefreshTokens(StoredKeySignature legacySignature, MasterKey masterKey) throws JOSEException {
+        this.legacySignature = legacySignature;
+        byte[] key = masterKey.derive(KEY_PURPOSE);
+        this.signer = new MACSigner(key);
+        this.verifier = new MACVerifier(key);
         this.random = new SecureRandom();
     }
 
@@ -43,8 +62,10 @@ public final class SessionRefreshTokens implements RefreshTokenFormat {
                 .notBeforeTime(Date.from(token.issuedAt()))
                 .claim("state_hash", Base64.getEncoder().encodeToString(state))
                 .build();
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(StoredKeySignature.REFRESH_TOKEN).build(), claims);
         try {
-            return signature.sign(claims, StoredKeySignature.REFRESH_TOKEN).serialize();
+            jwt.sign(signer);
+            return jwt.serialize();
         } catch (JOSEException e) {
             throw new IllegalStateException("the refresh token could not be signed", e);
         }
@@ -71,7 +92,7 @@ public final class SessionRefreshTokens implements RefreshTokenFormat {
             return Form.REJECTED;
         }
         try {
-            if (!signature.verify(jwt, StoredKeySignature.REFRESH_TOKEN)) {
+            if (!verified(jwt)) {
                 return Form.REJECTED;
             }
         } catch (JOSEException unverifiable) {
@@ -80,5 +101,12 @@ public final class SessionRefreshTokens implements RefreshTokenFormat {
         Date nbf = claims.getNotBeforeTime();
         boolean live = now.isBefore(claims.getExpirationTime().toInstant()) && (nbf == null || !now.isBefore(nbf.toInstant()));
         return live ? Form.WELL_FORMED : Form.REJECTED;
+    }
+
+    private boolean verified(SignedJWT jwt) throws JOSEException {
+        if (JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm())) {
+            return StoredKeySignature.REFRESH_TOKEN.equals(jwt.getHeader().getType()) && jwt.verify(verifier);
+        }
+        return legacySignature.verify(jwt, StoredKeySignature.REFRESH_TOKEN);
     }
 }

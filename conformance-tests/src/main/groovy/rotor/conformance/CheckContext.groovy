@@ -1,0 +1,96 @@
+package rotor.conformance
+
+import com.nimbusds.jose.JOSEObjectType
+import com.nimbusds.jose.JWSAlgorithm
+import com.nimbusds.jose.jwk.JWKSet
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet
+import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier
+import com.nimbusds.jose.proc.JWSVerificationKeySelector
+import com.nimbusds.jose.proc.SecurityContext
+import com.nimbusds.jwt.proc.DefaultJWTProcessor
+
+/** What a check works with: the wire to the target, the credentials, and the run's seeded randomness. */
+class CheckContext {
+
+    final Wire wire
+    final Credentials credentials
+    final Random random
+    /** Whether the target claims the oauth2 contract, and so publishes the key set access tokens verify against. */
+    final boolean keySetPublished
+
+    CheckContext(Wire wire, Credentials credentials, Random random, boolean keySetPublished) {
+        this.wire = wire
+        this.credentials = credentials
+        this.random = random
+        this.keySetPublished = keySetPublished
+    }
+
+    /** Every request meant to be valid, and its response, conform to the contract. */
+    static boolean conforms(Exchange exchange) {
+        if (exchange.requestProblems) {
+            throw new ConformanceFailure(exchange, 'the request the check sent', exchange.requestProblems)
+        }
+        answersConform(exchange)
+    }
+
+    /** For requests that break the contract on purpose: the answer must still be a documented one. */
+    static boolean answersConform(Exchange exchange) {
+        if (exchange.responseProblems) {
+            throw new ConformanceFailure(exchange, 'the answer', exchange.responseProblems)
+        }
+        true
+    }
+
+    /**
+     * Hands a refresh's successor on to the next check that needs the contract's token, before
+     * anything is asserted of the answer: a check that fails for another reason does not end a
+     * brought token's chain.
+     */
+    void handOn(String contract, Exchange x, Closure<Object> successor) {
+        def token = x.status == 200 && x.json instanceof Map ? successor(x.json) : null
+        if (token instanceof String && token) {
+            credentials.rotated(contract, token)
+        }
+    }
+
+    /** The admin token as the admin contract wants it. */
+    Map<String, String> admin() {
+        [Authorization: "Bearer ${credentials.adminToken()}".toString()]
+    }
+
+    AdminCredentials getProvisioning() {
+        credentials as AdminCredentials
+    }
+
+    /** A UUID from the run's seed. */
+    UUID uuid() {
+        new UUID(random.nextLong(), random.nextLong())
+    }
+
+    /** A value from the run's seed, of the given characters' alphabet. */
+    String word(int length, String alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789') {
+        (1..length).collect { alphabet[random.nextInt(alphabet.length())] }.join()
+    }
+
+    /** A well-formed refresh token the target cannot know. */
+    String unknownRefreshToken() {
+        'rtr_' + word(43)
+    }
+
+    /**
+     * An access token verifies against the target's key set (/.well-known/jwks.json), typed at+jwt
+     * (RFC 9068). A target that does not claim the oauth2 contract publishes no key set to check with.
+     */
+    boolean verifiesAgainstKeySet(String accessToken) {
+        if (!keySetPublished) {
+            return true
+        }
+        def jwks = wire.get('/.well-known/jwks.json')
+        conforms(jwks)
+        def processor = new DefaultJWTProcessor<SecurityContext>()
+        processor.JWSKeySelector = new JWSVerificationKeySelector<SecurityContext>([JWSAlgorithm.ES256, JWSAlgorithm.RS256] as Set,
+                new ImmutableJWKSet<SecurityContext>(JWKSet.parse(jwks.responseBody)))
+        processor.JWSTypeVerifier = new DefaultJOSEObjectTypeVerifier<SecurityContext>(new JOSEObjectType('at+jwt'))
+        processor.process(accessToken, null) != null
+    }
+}

@@ -1,0 +1,73 @@
+package rotor.conformance.checks
+
+import rotor.conformance.Check
+import rotor.conformance.ContractChecks
+
+/** partner (openapi/partner.yaml): every documented answer of its token endpoint. */
+class PartnerChecks extends ContractChecks {
+
+    static final String TOKEN = '/v1/auth/token'
+    static final List<String> GRANT = ['partner.refresh-token', 'partner.partner-id']
+
+    final String contract = 'partner'
+
+    @Override
+    List<Check> checks() {
+        [
+                refused('400 invalid_request: an empty refreshToken', '7', 'refresh_token', '', true,
+                        'invalid_request', 'Missing refresh token.'),
+                refused('400 invalid_request: a partnerId that is not an int32', 'seven', 'refresh_token', null, false,
+                        'invalid_request', 'The partnerId header is required and must be an integer.'),
+                refused('400 unsupported_grant_type: a grantType other than refresh', '7', 'password', null, true,
+                        'unsupported_grant_type', 'The grantType header must be refresh_token.'),
+                refused('400 invalid_grant: an unknown refresh token', '7', 'refresh_token', null, true,
+                        'invalid_grant', 'Refresh token has expired or is invalid.'),
+                check('200: the new pair, a 24 h access token, Bearer, uncached', GRANT) {
+                    def token = credentials.refreshToken(contract)
+                    def x = refresh(delegate, credentials.partnerId() as String, token)
+                    handOn(contract, x) { it.refresh_token }
+                    conforms(x)
+                    assert x.status == 200
+                    assert x.json.expires_in == 86400
+                    assert x.json.token_type == 'Bearer'
+                    assert x.header('Cache-Control') == 'no-store'
+                    assert verifiesAgainstKeySet(x.json.access_token as String)
+                },
+                check('400 invalid_grant: another partner\'s refresh token, still good at home', GRANT) {
+                    def token = credentials.refreshToken(contract)
+                    def away = refresh(delegate, (credentials.partnerId() + 1) as String, token)
+                    def home = refresh(delegate, credentials.partnerId() as String, token)
+                    handOn(contract, home) { it.refresh_token }
+                    assert away.status == 400
+                    conforms(away)
+                    assert home.status == 200
+                    assert away.json.error == 'invalid_grant'
+                    assert away.json.error_description == 'Refresh token has expired or is invalid.'
+                },
+                check('400 invalid_grant: a reused refresh token', GRANT) {
+                    def token = credentials.refreshToken(contract)
+                    def first = refresh(delegate, credentials.partnerId() as String, token)
+                    assert first.status == 200
+                    def x = refresh(delegate, credentials.partnerId() as String, token)
+                    assert x.status == 400
+                    conforms(x)
+                    assert x.json.error == 'invalid_grant'
+                    assert x.json.error_description == 'Refresh token has expired or is invalid.'
+                },
+        ]
+    }
+
+    private Check refused(String name, String partnerId, String grantType, String token, boolean validRequest, String error, String description) {
+        check(name) {
+            def x = refresh(delegate, partnerId, token == null ? unknownRefreshToken() : token, grantType)
+            validRequest ? conforms(x) : answersConform(x)
+            assert x.status == 400
+            assert x.json.error == error
+            assert x.json.error_description == description
+        }
+    }
+
+    private static refresh(context, String partnerId, String token, String grantType = 'refresh_token') {
+        context.wire.postJson(TOKEN, [partnerId: partnerId, grantType: grantType], [refreshToken: token])
+    }
+}

@@ -1,0 +1,50 @@
+package rotor.conformance.tool
+
+import rotor.conformance.cli.ConformanceCommand
+import spock.lang.Specification
+
+/** Exit 2 is for a run that could not check anything: a wrong command line, or no server there. */
+class ToolExitsTwoOnUsageOrConnectionErrorsSpec extends Specification {
+
+    def err = new ByteArrayOutputStream()
+
+    def "exit 2 and the reason on standard error: #why"() {
+        when:
+        def exit = ConformanceCommand.execute(args as String[], new PrintStream(new ByteArrayOutputStream(), true), new PrintStream(err, true))
+
+        then:
+        exit == 2
+        err.toString().contains(says)
+
+        where:
+        why                          | args                                                                                  | says
+        'no --base-url'              | ['--contract', 'dayzero']                                                             | '--base-url'
+        'an unknown contract'        | ['--base-url', 'http://127.0.0.1:9', '--contract', 'nope']                            | 'unknown contract nope'
+        'an unknown credential'      | ['--base-url', closedPort(), '--credential', 'dayzero.token=x']                       | 'unknown credential dayzero.token'
+        'nothing listens there'      | ['--base-url', closedPort()]                                                          | 'cannot connect to'
+        'both ways to get tokens'    | ['--base-url', closedPort(), '--admin-token', 't', '--credential', 'onboard.refresh-token=x'] | 'not both'
+    }
+
+    def "--help explains every contract's credentials and that a brought refresh token is spent"() {
+        given:
+        def out = new ByteArrayOutputStream()
+
+        when:
+        def exit = ConformanceCommand.execute(['--help'] as String[], new PrintStream(out, true), new PrintStream(err, true))
+
+        then:
+        exit == 0
+        ['dayzero.refresh-token', 'dayzero.business-id', 'onboard.refresh-token', 'partner.refresh-token', 'partner.partner-id',
+         'session.refresh-token', 'mielto.api-key', 'mielto.connection-id', 'oauth2.client-id', 'oauth2.client-secret',
+         'oauth2.refresh-token', '--admin-token', '--seed'].every { out.toString().contains(it) }
+        out.toString().contains('A brought refresh token is SPENT')
+    }
+
+    /** A port nothing listens on: one just closed. */
+    private static String closedPort() {
+        def socket = new ServerSocket(0, 1, InetAddress.loopbackAddress)
+        def port = socket.localPort
+        socket.close()
+        "http://127.0.0.1:${port}"
+    }
+}

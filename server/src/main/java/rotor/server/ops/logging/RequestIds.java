@@ -1,0 +1,40 @@
+package rotor.server.ops.logging;
+
+import io.micronaut.context.propagation.slf4j.MdcPropagationContext;
+import io.micronaut.core.order.Ordered;
+import io.micronaut.core.propagation.MutablePropagatedContext;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ServerFilter;
+import org.slf4j.MDC;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Gives every request an id of its own, in the logging MDC as request_id for every line logged
+ * while the request is handled (on whichever thread), so that JSON logs can be grouped by request.
+ * It is made here, never taken from the client: a header value would be text an attacker writes
+ * into the log. A dialect's correlation_id for an internal error is this same id.
+ */
+@ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
+public class RequestIds implements Ordered {
+
+    public static final String MDC_KEY = "request_id";
+
+    @RequestFilter
+    public void assign(MutablePropagatedContext context) {
+        context.add(new MdcPropagationContext(Map.of(MDC_KEY, UUID.randomUUID().toString())));
+    }
+
+    /** The id of the request being handled on this thread, if any. */
+    public static Optional<UUID> current() {
+        return Optional.ofNullable(MDC.get(MDC_KEY)).map(UUID::fromString);
+    }
+
+    @Override
+    public int getOrder() {
+        // Before every other filter, so that what they log carries the id too.
+        return HIGHEST_PRECEDENCE;
+    }
+}

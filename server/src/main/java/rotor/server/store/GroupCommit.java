@@ -1,0 +1,266 @@
+package rotor.server.store;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.data.exceptions.DataAccessException;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import rotor.server.engine.StoreContention;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Group commit: concurrent writers hand their work to one committer thread, which runs everything
+ * that queued up meanwhile in one transaction, so the batch shares one durable write (H2's page
+ * write, PostgreSQL's WAL flush), the bulk of a small transaction's cost. Each writer is answered
+ * only after the commit that holds its work: nothing is acknowledged that a crash could undo.
+ *
+ * <p>A batch runs its work in the order of each work's lock key, so two instances committing
+ * batches over the same rows take their locks in one order and cannot deadlock each other. When a
+ * batch fails, each of its works runs again in a transaction of its own, so one bad work fails
+ * alone.
+ */
+@Singleton
+public class GroupCommit {
+
+    /** One writer's part of a batch, run on the batch's connection. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T apply(Connection connection) throws SQLException;
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
+
+    private final TransactionOperations<Connection> transactions;
+    private final int maxBatch;
+    private final long gatherNanos;
+    private final Duration timeout;
+    private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
+    private final Thread committer;
+    private final AtomicLong commits = new AtomicLong();
+    private final AtomicLong works = new AtomicLong();
+    private volatile boolean closing;
+
+    public GroupCommit(TransactionOperations<Connection> transactions,
+                       @Value("${rotor.store.group-commit.max-batch:256}") int maxBatch,
+                       @Value("${rotor.store.group-commit.gather:1ms}") Duration gather,
+                       @Value("${rotor.store.group-commit.timeout:20s}") Duration timeout) {
+        this.transactions = transactions;
+        this.maxBatch = maxBatch;
+        this.gatherNanos = gather.toNanos();
+        this.timeout = timeout;
+        this.committer = new Thread(this::commitLoop, "rotor-group-commit");
+        this.committer.setDaemon(true);
+        this.committer.start();
+    }
+
+    /**
+     * Runs the work in the next batch and returns its answer once that batch is committed.
+     *
+     * @param lockKey the key of the row the work locks first; batches run their works in this order
+     * @throws StoreContention when the work was still waiting after the timeout (it then never runs)
+     */
+    public <T> T run(String lockKey, Work<T> work) {
+        if (closing) {
+            throw new StoreContention("the store is closing", null);
+        }
+        Pending<T> pending = new Pending<>(lockKey, work);
+        queue.add(pending);
+        try {
+            return pending.answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException late) {
+            if (pending.cancel()) {
+                throw new StoreContention("the group commit did not take the work in time", late);
+            }
+            // Taken by a batch: its statements are bounded by the store's statement timeout.
+            return awaitTaken(pending);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new StoreContention("interrupted while waiting for the group commit", interrupted);
+        } catch (ExecutionException failed) {
+            throw unwrap(failed);
+        }
+    }
+
+    private <T> T awaitTaken(Pending<T> pending) {
+        try {
+            return pending.answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | InterruptedException stuck) {
+            throw new StoreContention("the group commit did not finish in time", stuck);
+        } catch (ExecutionException failed) {
+            throw unwrap(failed);
+        }
+    }
+
+    private void commitLoop() {
+        List<Pending<?>> batch = new ArrayList<>();
+        int lastBatch = 0;
+        while (!closing || !queue.isEmpty()) {
+            try {
+                Pending<?> first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    lastBatch = 0;
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, maxBatch - 1);
+                if (lastBatch > 1) {
+                    gather(batch);
+                }
+                batch.removeIf(pending -> !pending.take());
+                lastBatch = batch.size();
+                commit(batch);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Throwable unexpected) { // the committer must outlive any failure, or every writer waits
+                LOG.error("Group commit failed unexpectedly", unexpected);
+                batch.forEach(pending -> pending.answer.completeExceptionally(unexpected));
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    /**
+     * Under load (the last batch held more than one work) waits up to the gather time for more
+     * works to join: a bigger batch shares the commit's page writes among more rotations. A lone
+     * caller never waits for company.
+     */
+    private void gather(List<Pending<?>> batch) throws InterruptedException {
+        long deadline = System.nanoTime() + gatherNanos;
+        for (long left = gatherNanos; left > 0 && batch.size() < maxBatch; left = deadline - System.nanoTime()) {
+            Pending<?> next = queue.poll(left, TimeUnit.NANOSECONDS);
+            if (next == null) {
+                return;
+            }
+            batch.add(next);
+            queue.drainTo(batch, maxBatch - batch.size());
+        }
+    }
+
+    private void commit(List<Pending<?>> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        batch.sort(Comparator.comparing(pending -> pending.lockKey));
+        AtomicInteger attempt = new AtomicInteger();
+        try {
+            TransientFailures.retried(() -> {
+                attempt.incrementAndGet();
+                return transactions.executeWrite(status -> {
+                    for (Pending<?> pending : batch) {
+                        pending.runOn(status.getConnection());
+                    }
+                    return null;
+                });
+            });
+            commits.incrementAndGet();
+            works.addAndGet(batch.size());
+            batch.forEach(Pending::complete);
+        } catch (RuntimeException failure) {
+            if (batch.size() == 1) {
+                batch.get(0).answer.completeExceptionally(failure);
+                return;
+            }
+            for (Pending<?> pending : batch) {
+                alone(pending);
+            }
+        }
+    }
+
+    private void alone(Pending<?> pending) {
+        try {
+            TransientFailures.retried(() -> transactions.executeWrite(status -> {
+                pending.runOn(status.getConnection());
+                return null;
+            }));
+            commits.incrementAndGet();
+            works.incrementAndGet();
+            pending.complete();
+        } catch (RuntimeException failure) {
+            pending.answer.completeExceptionally(failure);
+        }
+    }
+
+    /** Transactions committed so far: each holds one or more works. */
+    public long commits() {
+        return commits.get();
+    }
+
+    /** Works committed so far; over {@link #commits()}, the mean batch size. */
+    public long works() {
+        return works.get();
+    }
+
+    /** Works waiting for the next batch. */
+    public int waiting() {
+        return queue.size();
+    }
+
+    /** Stops taking work, commits what is queued, and lets the committer end (bounded by the timeout). */
+    @PreDestroy
+    public void close() throws InterruptedException {
+        closing = true;
+        committer.join(timeout.toMillis());
+        if (commits.get() > 0) {
+            LOG.info("Group commit: {} works in {} transactions", works.get(), commits.get());
+        }
+    }
+
+    private static RuntimeException unwrap(ExecutionException failed) {
+        return failed.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(failed.getCause());
+    }
+
+    private static final class Pending<T> {
+        private static final int QUEUED = 0;
+        private static final int TAKEN = 1;
+        private static final int CANCELLED = 2;
+
+        final String lockKey;
+        final Work<T> work;
+        final CompletableFuture<T> answer = new CompletableFuture<>();
+        private final AtomicInteger state = new AtomicInteger(QUEUED);
+        private T value;
+
+        Pending(String lockKey, Work<T> work) {
+            this.lockKey = lockKey;
+            this.work = work;
+        }
+
+        boolean take() {
+            return state.compareAndSet(QUEUED, TAKEN);
+        }
+
+        boolean cancel() {
+            return state.compareAndSet(QUEUED, CANCELLED);
+        }
+
+        void runOn(Connection connection) {
+            try {
+                value = work.apply(connection);
+            } catch (SQLException failure) {
+                throw new DataAccessException("group commit work failed", failure);
+            }
+        }
+
+        void complete() {
+            answer.complete(value);
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package rotor.server.store
+
+import io.micronaut.transaction.TransactionOperations
+import rotor.server.engine.StoreContention
+import rotor.server.support.Store
+import spock.lang.Shared
+import spock.lang.Specification
+import spock.util.concurrent.PollingConditions
+
+import java.sql.SQLException
+import java.time.Duration
+import java.util.concurrent.Callable
+import java.util.concurrent.CountDownLatch
+import java.util.concurrent.Executors
+import java.util.concurrent.TimeUnit
+
+/**
+ * Group commit: works that queue while a batch runs share the next transaction; each caller is
+ * answered after that commit, a failing work fails alone, and a work that waited too long never
+ * runs. A first work that holds the committer until the spec lets it go makes the batches
+ * deterministic.
+ */
+class GroupCommitSpec extends Specification {
+
+    @Shared
+    def pool = Executors.newCachedThreadPool()
+
+    def cleanupSpec() {
+        pool.shutdownNow()
+    }
+
+    def "works that queue meanwhile share one commit, and each is answered after it"() {
+        given:
+        def commit = groupCommit(store)
+        def table = probeTable(store)
+        def hold = holdCommitter(commit)
+
+        when:
+        def answers = (1..10).collect { n ->
+            pool.submit({ commit.run("k$n", { c -> insert(c, table, "w$n") }) } as Callable)
+        }
+        new PollingConditions(timeout: 10).eventually { assert commit.waiting() == 10 }
+        hold.countDown()
+
+        then:
+        answers*.get(10, TimeUnit.SECONDS) == (1..10).collect { 1 }
+        commit.commits() == 2
+        commit.works() == 11
+        rows(store, table) == (1..10).collect { "w$it" } as Set
+
+        cleanup:
+        commit?.close()
+
+        where:
+        store << Store.all()
+    }
+
+    def "a work that fails fails alone: the others of its batch commit"() {
+        given:
+        def commit = groupCommit(store)
+        def table = probeTable(store)
+        def hold = holdCommitter(commit)
+
+        when:
+        def good = (1..3).collect { n -> pool.submit({ commit.run("k$n", { c -> insert(c, table, "ok$n") }) } as Callable) }
+        def bad = pool.submit({ commit.run('k0', { c -> insert(c, 'no_such_table', 'x') }) } as Callable)
+        new PollingConditions(timeout: 10).eventually { assert commit.waiting() == 4 }
+        hold.countDown()
+
+        then:
+        good*.get(10, TimeUnit.SECONDS) == [1, 1, 1]
+        when:
+        bad.get(10, TimeUnit.SECONDS)
+
+        then:
+        def e = thrown(java.util.concurrent.ExecutionException)
+        causes(e).any { it instanceof SQLException }
+        rows(store, table) == ['ok1', 'ok2', 'ok3'] as Set
+
+        cleanup:
+        commit?.close()
+
+        where:
+        store << Store.all()
+    }
+
+    def "a work still queued when its caller stops waiting never runs"() {
+        given:
+        def commit = groupCommit(Store.h2File(), Duration.ofMillis(300))
+        def table = probeTable(Store.h2File())
+        def hold = holdCommitter(commit)
+
+        when:
+        commit.run('late', { c -> insert(c, table, 'late') })
+
+        then:
+        thrown(StoreContention)
+
+        when: "the committer is free again and commits a later work"
+        hold.countDown()
+        commit.run('next', { c -> insert(c, table, 'next') })
+
+        then:
+        rows(Store.h2File(), table) == ['next'] as Set
+
+        cleanup:
+        commit?.close()
+    }
+
+    private static GroupCommit groupCommit(Store store, Duration timeout = Duration.ofSeconds(20)) {
+        new GroupCommit(store.bean(TransactionOperations), 256, Duration.ZERO, timeout)
+    }
+
+    /** Occupies the committer with a work that waits for the latch; returns once the committer holds it. */
+    private CountDownLatch holdCommitter(GroupCommit commit) {
+        def hold = new CountDownLatch(1)
+        def taken = new CountDownLatch(1)
+        pool.submit({ commit.run('', { c -> taken.countDown(); hold.await(20, TimeUnit.SECONDS); 0 }) } as Callable)
+        assert taken.await(10, TimeUnit.SECONDS)
+        hold
+    }
+
+    private static String probeTable(Store store) {
+        def table = 'group_commit_probe_' + UUID.randomUUID().toString().replace('-', '')
+        store.sql { execute("CREATE TABLE ${table} (id VARCHAR(64) PRIMARY KEY)".toString()) }
+        table
+    }
+
+    private static int insert(java.sql.Connection connection, String table, String id) {
+        def statement = connection.prepareStatement("INSERT INTO ${table} (id) VALUES (?)".toString())
+        try {
+            statement.setString(1, id)
+            statement.executeUpdate()
+        } finally {
+            statement.close()
+        }
+    }
+
+    private static Set<String> rows(Store store, String table) {
+        store.sql { rows("SELECT id FROM ${table}".toString())*.id as Set }
+    }
+
+    private static List<Throwable> causes(Throwable t) {
+        def all = []
+        for (def c = t; c != null; c = c.cause) {
+            all << c
+        }
+        all
+    }
+}
