@@ -99,6 +99,7 @@ public class TokenEngine {
             return RefreshOutcome.of(Status.INTERNAL);
         }
     }
+
     /**
      * Revokes a grant: none of its refresh tokens refreshes any more.
      *
@@ -205,18 +206,16 @@ public class TokenEngine {
             return RefreshOutcome.of(refuse.status());
         }
         String scope = ((AccessOnly) j.decision()).scope();
-        if (RotationRules.tracksLastUse(j.policy())) {
-            store.atomically(() -> { // joins the transaction of a caller that has one
-                store.touch(j.grant().id(), at);
-                return null;
-            });
-        }
+        touchIfTracked(j.grant(), j.policy(), at);
         return RefreshOutcome.ok(withAccessToken(j.grant(), presented, j.token().expiresAt(), scope, at, j.policy()));
     }
 
     private void touchIfTracked(GrantRecord grant, DialectPolicy policy, Instant at) {
         if (RotationRules.tracksLastUse(policy)) {
-            store.touch(grant.id(), at);
+            store.atomically(() -> { // joins the transaction of a caller that has one
+                store.touch(grant.id(), at);
+                return null;
+            });
         }
     }
 

@@ -158,18 +158,16 @@ public class GroupCommit {
         if (batch.isEmpty()) {
             return;
         }
-        batch.sort(Comparator.comparing(pending -> pending.lockKey));
-        AtomicInteger attempt = new AtomicInteger();
+        if (batch.size() > 1) {
+            batch.sort(Comparator.comparing(pending -> pending.lockKey));
+        }
         try {
-            TransientFailures.retried(() -> {
-                attempt.incrementAndGet();
-                return transactions.executeWrite(status -> {
-                    for (Pending<?> pending : batch) {
-                        pending.runOn(status.getConnection());
-                    }
-                    return null;
-                });
-            });
+            TransientFailures.retried(() -> transactions.executeWrite(status -> {
+                for (Pending<?> pending : batch) {
+                    pending.runOn(status.getConnection());
+                }
+                return null;
+            }));
             commits.incrementAndGet();
             works.addAndGet(batch.size());
             batch.forEach(Pending::complete);
@@ -179,24 +177,11 @@ public class GroupCommit {
                 return;
             }
             for (Pending<?> pending : batch) {
-                alone(pending);
+                commit(List.of(pending));
             }
         }
     }
 
-    private void alone(Pending<?> pending) {
-        try {
-            TransientFailures.retried(() -> transactions.executeWrite(status -> {
-                pending.runOn(status.getConnection());
-                return null;
-            }));
-            commits.incrementAndGet();
-            works.incrementAndGet();
-            pending.complete();
-        } catch (RuntimeException failure) {
-            pending.answer.completeExceptionally(failure);
-        }
-    }
 
     /** Transactions committed so far: each holds one or more works. */
     public long commits() {
