@@ -88,6 +88,13 @@ public final class TokenSession {
         if (response.statusCode() != 401) {
             return response;
         }
+        if (response.body() instanceof AutoCloseable streamed) { // a streaming handler's body holds the connection
+            try {
+                streamed.close();
+            } catch (Exception ignored) {
+                // the answer is dropped either way
+            }
+        }
         return client.send(withBearer(request, replacing(token)), handler);
     }
 

@@ -33,7 +33,7 @@ public final class DayzeroRefresher implements Refresher {
             OAuthTokenResponse answer = api.refreshTokenApiV1Oauth2RefreshPost(businessId,
                     Map.of("Authorization", "Bearer " + refreshToken));
             return new TokenPair(answer.getAccessToken(), answer.getRefreshToken(),
-                    clock.instant().plusSeconds(answer.getExpiresIn()));
+                    RefreshAnswers.expiresAt(clock, answer.getExpiresIn()));
         } catch (ApiException e) {
             throw failure(e);
         }

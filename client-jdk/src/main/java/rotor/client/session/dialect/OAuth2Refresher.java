@@ -3,7 +3,6 @@ package rotor.client.session.dialect;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import rotor.client.jdk.oauth2.Oauth2Api;
@@ -20,7 +19,6 @@ import rotor.client.session.TokenPair;
 public final class OAuth2Refresher implements Refresher {
 
     /** The access token's lifetime when the answer omits {@code expires_in} (RFC 6749 only recommends it). */
-    private static final Duration ASSUMED_LIFETIME = Duration.ofMinutes(5);
 
     private final Oauth2Api api;
     private final String basicCredentials;
@@ -43,9 +41,8 @@ public final class OAuth2Refresher implements Refresher {
         try {
             TokenResponse answer = api.token("refresh_token", refreshToken, null, null, null,
                     Map.of("Authorization", basicCredentials));
-            Duration lifetime = answer.getExpiresIn() == null ? ASSUMED_LIFETIME : Duration.ofSeconds(answer.getExpiresIn());
             String next = answer.getRefreshToken() == null ? refreshToken : answer.getRefreshToken();
-            return new TokenPair(answer.getAccessToken(), next, clock.instant().plus(lifetime));
+            return new TokenPair(answer.getAccessToken(), next, RefreshAnswers.expiresAt(clock, answer.getExpiresIn()));
         } catch (ApiException e) {
             throw failure(e);
         }

@@ -31,7 +31,7 @@ public final class PartnerRefresher implements Refresher {
         try {
             TokenResponse answer = api.refreshToken(partnerId, "refresh_token", new RefreshTokenRequest().refreshToken(refreshToken));
             return new TokenPair(answer.getAccessToken(), answer.getRefreshToken(),
-                    clock.instant().plusSeconds(answer.getExpiresIn()));
+                    RefreshAnswers.expiresAt(clock, answer.getExpiresIn()));
         } catch (ApiException e) {
             throw failure(e);
         }

@@ -5,12 +5,24 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import rotor.client.session.RefreshFailedException;
 import rotor.client.session.TransientRefreshException;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
 /** What the refreshers share about failed answers: reading an error body, and what is worth a retry. */
 final class RefreshAnswers {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** What an answer without expires_in is taken to live (RFC 6749 section 5.1 makes it optional). */
+    private static final Duration ASSUMED_LIFETIME = Duration.ofMinutes(5);
+
     private RefreshAnswers() {
+    }
+
+    /** When an access token of {@code expiresIn} seconds, received now, expires; a missing one counts as short-lived. */
+    static Instant expiresAt(Clock clock, Number expiresIn) {
+        return clock.instant().plus(expiresIn == null ? ASSUMED_LIFETIME : Duration.ofSeconds(expiresIn.longValue()));
     }
 
     /** A top-level member of a JSON error body as text; empty when the body is no JSON object or lacks it. */
