@@ -30,9 +30,9 @@ class PrometheusAnswersOnlyTheAdminTokenSpec extends EmbeddedServerSpecification
     @Inject ApiKeysApi apiKeysApi
     @Inject ConnectionsApi connectionsApi
 
-    def "/prometheus for #caller is 401, with no metric in the answer"() {
+    def "#path for #caller is 401, with no metric in the answer"() {
         when:
-        def response = exchange(credential.call(this, HttpRequest.GET('/prometheus')))
+        def response = exchange(credential.call(this, HttpRequest.GET(path)))
         def body = response.getBody(String).orElse('')
 
         then:
@@ -48,6 +48,9 @@ class PrometheusAnswersOnlyTheAdminTokenSpec extends EmbeddedServerSpecification
         'the admin token with one character more'   | { s, HttpRequest r -> r.bearerAuth(ADMIN_TOKEN + 'x') }
         'a valid rotor access token'                | { s, HttpRequest r -> r.bearerAuth(s.issue(s.grantsApi, Dialect.ONBOARD).accessToken) }
         'the admin token under Basic'               | { s, HttpRequest r -> r.basicAuth('admin', ADMIN_TOKEN) }
+        'an anonymous caller, with a trailing slash'  | { s, HttpRequest r -> r }
+
+        path = caller.endsWith('slash') ? '/prometheus/' : '/prometheus'
     }
 
     def "with the admin token it is Prometheus text"() {

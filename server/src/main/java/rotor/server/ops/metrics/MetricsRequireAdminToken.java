@@ -13,7 +13,7 @@ import rotor.server.admin.AdminWire;
  * without one (for instance on a management port of its own). Micronaut's sensitive-endpoint rule
  * would let in any authenticated caller, and every holder of a rotor access token is one.
  */
-@ServerFilter("/prometheus")
+@ServerFilter({"/prometheus", "/prometheus/**"}) // the router also answers /prometheus/
 @Requires(property = "rotor.metrics.open", notEquals = "true")
 public class MetricsRequireAdminToken {
 
