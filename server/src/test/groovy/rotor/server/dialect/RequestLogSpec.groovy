@@ -39,4 +39,45 @@ class RequestLogSpec extends EmbeddedServerSpecification {
         cleanup:
         log?.close()
     }
+
+    def "a path cannot forge a log line: it is logged as it came on the wire, control characters escaped"() {
+        given:
+        def log = new CapturedLog()
+        def http = java.net.http.HttpClient.newHttpClient()
+        def forged = '/api/v1/oauth2/refresh%0D%0A2026-01-01%20INFO%20admin%20logged%20in%00%1b%5B31m'
+
+        when:
+        def answer = http.send(java.net.http.HttpRequest.newBuilder(URI.create("http://localhost:${port}${forged}"))
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(), java.net.http.HttpResponse.BodyHandlers.discarding())
+
+        then:
+        answer.statusCode() < 500
+        def requests = log.lines(RequestLog.name)
+        requests.size() == 1
+        requests[0].startsWith("POST ${forged} ${answer.statusCode()} ")
+        requests[0].toCharArray().every { char c -> c >= (' ' as char) && c != (0x7f as char) }
+
+        cleanup:
+        log?.close()
+    }
+
+    def "raw control bytes in a request line never reach the log unescaped"() {
+        given:
+        def log = new CapturedLog()
+
+        when: 'a client writes ESC and DEL straight into the request line, as no HTTP library would'
+        def status = new Socket('localhost', port).withCloseable { socket ->
+            socket.soTimeout = 5000
+            socket.outputStream.write('POST /api/v1/oauth2/refresh\u001b[31m\u007fx HTTP/1.1\r\nHost: localhost\r\nContent-Length: 0\r\nConnection: close\r\n\r\n'.getBytes('ISO-8859-1'))
+            socket.outputStream.flush()
+            new BufferedReader(new InputStreamReader(socket.inputStream, 'ISO-8859-1')).readLine()
+        }
+
+        then:
+        status.startsWith('HTTP/1.1 4')
+        log.lines(RequestLog.name).every { line -> line.toCharArray().every { char c -> c >= (' ' as char) && c != (0x7f as char) } }
+
+        cleanup:
+        log?.close()
+    }
 }
