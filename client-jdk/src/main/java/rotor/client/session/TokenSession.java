@@ -30,6 +30,7 @@ public final class TokenSession {
     private final Refresher refresher;
     private final RefreshTokenStore store;
     private final Predicate<Throwable> rejection;
+    private final AttemptLimit attemptLimit;
     private final FreshValue<TokenPair> pair;
     private volatile String chainHead;
 
@@ -37,6 +38,7 @@ public final class TokenSession {
         this.refresher = builder.refresher;
         this.store = builder.store;
         this.rejection = builder.rejection;
+        this.attemptLimit = builder.attemptLimit;
         this.chainHead = chainHead;
         this.pair = new FreshValue<>(this::refreshChain, TokenPair::accessExpiresAt, builder.schedule, builder.retry,
                 builder.clock, builder.waitLimit, builder.listener);
@@ -113,7 +115,7 @@ public final class TokenSession {
         String head = chainHead;
         TokenPair fresh;
         try {
-            fresh = refresher.refresh(head);
+            fresh = attemptLimit.run(() -> refresher.refresh(head));
         } catch (GrantGoneException e) {
             forget();
             throw e;
@@ -146,6 +148,7 @@ public final class TokenSession {
         private RetryPolicy retry = RetryPolicy.DEFAULT;
         private Clock clock = Clock.systemUTC();
         private Duration waitLimit = Duration.ofSeconds(60);
+        private AttemptLimit attemptLimit = new AttemptLimit(AttemptLimit.DEFAULT);
         private SessionListener listener = SessionListener.NONE;
         private Predicate<Throwable> rejection = e -> e instanceof AccessTokenRejectedException;
 
@@ -179,6 +182,15 @@ public final class TokenSession {
         /** How long a caller waits for a refresh another caller is making (default 60 s). */
         public Builder waitLimit(Duration waitLimit) {
             this.waitLimit = Objects.requireNonNull(waitLimit);
+            return this;
+        }
+
+        /**
+         * The longest one refresh call may take (default 30 s), whatever its HTTP client's own
+         * timeouts: past it the call is abandoned and retried, see {@link AttemptLimit}.
+         */
+        public Builder attemptLimit(Duration limit) {
+            this.attemptLimit = new AttemptLimit(limit);
             return this;
         }
 

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import rotor.client.jdk.mielto.OAuthApi;
 import rotor.client.jdk.mielto.invoker.ApiException;
+import rotor.client.session.AttemptLimit;
 import rotor.client.session.FreshValue;
 import rotor.client.session.GrantGoneException;
 import rotor.client.session.RefreshSchedule;
@@ -23,6 +24,7 @@ public final class MieltoConnection {
     private final String connectionId;
     private final Supplier<String> credential;
     private final FreshValue<Instant> expiresAt;
+    private final AttemptLimit attemptLimit = new AttemptLimit(AttemptLimit.DEFAULT);
 
     /** @param credential the workspace API key, or a live mielto access token, as the Bearer credential */
     public MieltoConnection(OAuthApi api, String connectionId, Supplier<String> credential) {
@@ -34,7 +36,7 @@ public final class MieltoConnection {
         this.api = api;
         this.connectionId = connectionId;
         this.credential = credential;
-        this.expiresAt = new FreshValue<>(this::refresh, at -> at, schedule, retry, Clock.systemUTC(),
+        this.expiresAt = new FreshValue<>(() -> attemptLimit.run(this::refresh), at -> at, schedule, retry, Clock.systemUTC(),
                 Duration.ofSeconds(60), listener);
     }
 
