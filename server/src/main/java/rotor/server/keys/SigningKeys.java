@@ -107,7 +107,7 @@ public class SigningKeys {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         if (reload().signingAt(now).isEmpty()) {
             transactions.executeWrite(status -> {
-                repository.lockUnretired();
+                repository.lockKeyChanges();
                 if (repository.findUnretired().isEmpty()) {
                     create(now, now);
                 }
@@ -139,7 +139,7 @@ public class SigningKeys {
     public Optional<Rotation> rotateIfOlderThan(Duration age) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Optional<Rotation> rotation = transactions.executeWrite(status -> {
-            repository.lockUnretired();
+            repository.lockKeyChanges();
             List<SigningKeyRecord> unretired = repository.findUnretired();
             if (!age.isZero() && !unretired.isEmpty() && unretired.get(0).createdAt().plus(age).isAfter(now)) {
                 return Optional.empty();

@@ -16,12 +16,12 @@ public interface SigningKeyRepository extends CrudRepository<SigningKeyRecord, S
     List<SigningKeyRecord> findUsable(Instant now);
 
     /**
-     * Locks the keys not yet retired until the transaction ends: two instances that decide to
-     * rotate at once queue here. What the second sees must be read after, by {@link #findUnretired}:
-     * the key the first one added was not there when this statement began.
+     * Takes the row lock every key change queues on until the transaction ends (V8): two instances
+     * that decide to create or rotate a key at once run one after the other, even when there is no
+     * key yet to lock. What the second sees must be read after this, by {@link #findUnretired}.
      */
-    @Query("SELECT * FROM signing_key WHERE retired_at IS NULL FOR UPDATE")
-    List<SigningKeyRecord> lockUnretired();
+    @Query("UPDATE job_lease SET name = name WHERE name = 'signing-keys'")
+    int lockKeyChanges();
 
     /** The keys not yet retired, newest first. */
     @Query("SELECT * FROM signing_key WHERE retired_at IS NULL ORDER BY activates_at DESC")
