@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -19,6 +20,8 @@ import java.util.function.Predicate;
  * @param <T> what is kept fresh: a token pair, a connection's expiry
  */
 public final class FreshValue<T> {
+
+    private static final System.Logger LOG = System.getLogger(FreshValue.class.getName());
 
     /** One fetch of the value; throws as a {@link Refresher} does. */
     @FunctionalInterface
@@ -107,7 +110,7 @@ public final class FreshValue<T> {
                 inFlight = null;
             }
             flight.complete(fresh);
-            listener.refreshed(fresh.expiresAt());
+            tell(l -> l.refreshed(fresh.expiresAt()));
         } catch (GrantGoneException e) {
             synchronized (lock) {
                 gone = e;
@@ -116,7 +119,7 @@ public final class FreshValue<T> {
                 inFlight = null;
             }
             flight.completeExceptionally(e);
-            listener.grantGone(e);
+            tell(l -> l.grantGone(e));
         } catch (RuntimeException | Error e) {
             synchronized (lock) {
                 inFlight = null;
@@ -132,12 +135,25 @@ public final class FreshValue<T> {
                 Instant expiresAt = expiry.apply(value);
                 return new Entry<>(value, schedule.refreshAt(clock.instant(), expiresAt), expiresAt);
             } catch (TransientRefreshException e) {
-                listener.transientFailure(attempt, e);
+                int failed = attempt;
+                tell(l -> l.transientFailure(failed, e));
                 if (attempt >= retry.maxAttempts()) {
                     throw new RefreshFailedException("The refresh failed " + attempt + " times in a row", e);
                 }
                 pause(retry.backoffAfter(attempt), e);
             }
+        }
+    }
+
+    /**
+     * Tells the listener, whose failure must change nothing: not abort the retries, not replace the
+     * answer, and above all not clear a flight another caller has started meanwhile.
+     */
+    private void tell(Consumer<SessionListener> news) {
+        try {
+            news.accept(listener);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "A SessionListener threw; the session carries on: {0}", e.toString());
         }
     }
 
