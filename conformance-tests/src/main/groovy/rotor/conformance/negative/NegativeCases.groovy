@@ -20,6 +20,13 @@ import java.nio.charset.StandardCharsets
 class NegativeCases {
 
     private static final int OVERSIZED = 10_000
+    /**
+     * Under the 8 KiB header limit common to HTTP servers, so that the case reaches the operation's
+     * validation. Over it, a server may refuse the request and close the connection while the client
+     * still sends the body, and the TCP reset can destroy the answer before it is read: a transport
+     * race, not a contract answer (each contract's checks cover a header over the size limit).
+     */
+    private static final int OVERSIZED_HEADER = 4_000
 
     final String contract
     private final OpenAPI api
@@ -49,7 +56,7 @@ class NegativeCases {
         base.headerSchemas.each { name, schema ->
             def wrong = wrongValue(schema)
             if (wrong != null) named("header ${name} of the wrong type or format (${wrong})") { NegativeRequest r -> r.headers[name] = wrong }
-            named("header ${name} oversized (${OVERSIZED} characters)") { NegativeRequest r -> r.headers[name] = 'x' * OVERSIZED }
+            named("header ${name} oversized (${OVERSIZED_HEADER} characters)") { NegativeRequest r -> r.headers[name] = 'x' * OVERSIZED_HEADER }
         }
         base.querySchemas.each { name, schema ->
             if (name in base.requiredQuery) named("without the required query parameter ${name}") { NegativeRequest r -> r.query.remove(name) }
