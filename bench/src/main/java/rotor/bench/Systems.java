@@ -52,7 +52,7 @@ final class Systems {
             env.put("DATASOURCES_DEFAULT_DRIVER_CLASS_NAME", "org.postgresql.Driver");
             env.put("DATASOURCES_DEFAULT_USERNAME", options.jdbcUser() == null ? "postgres" : options.jdbcUser());
             env.put("DATASOURCES_DEFAULT_PASSWORD", options.jdbcPassword() == null ? "" : options.jdbcPassword());
-            env.put("FLYWAY_DATASOURCES_DEFAULT_SCHEMAS", schema);
+            env.put("ROTOR_STORE_SCHEMA", schema);
             env.put("ROTOR_MASTER_KEY", randomKey());
         }
         List<String> command = new ArrayList<>(options.serverOptions());

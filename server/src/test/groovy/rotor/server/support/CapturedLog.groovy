@@ -24,7 +24,16 @@ class CapturedLog implements AutoCloseable {
     }
 
     List<String> lines(String loggerName = null) {
-        appender.list.findAll { loggerName == null || it.loggerName == loggerName }.collect { event ->
+        format(appender.list.findAll { loggerName == null || it.loggerName == loggerName })
+    }
+
+    /** What the loggers in a package and its subpackages logged. */
+    List<String> linesUnder(String packageName) {
+        format(appender.list.findAll { it.loggerName.startsWith(packageName + '.') })
+    }
+
+    private static List<String> format(List<ILoggingEvent> events) {
+        events.collect { event ->
             def proxy = event.throwableProxy
             def trace = []
             while (proxy != null) {

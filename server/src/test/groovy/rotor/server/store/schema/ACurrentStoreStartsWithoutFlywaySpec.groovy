@@ -1,0 +1,120 @@
+package rotor.server.store.schema
+
+import ch.qos.logback.classic.Level
+import ch.qos.logback.classic.Logger
+import groovy.sql.Sql
+import org.slf4j.LoggerFactory
+import rotor.server.support.CapturedLog
+import rotor.server.support.Store
+import spock.lang.Specification
+import spock.lang.TempDir
+
+import java.nio.file.Path
+
+/**
+ * Flyway costs a fifth of a start even when there is nothing to migrate, so a start that finds
+ * the store at the newest migration leaves Flyway out; any other store still goes through it.
+ */
+class ACurrentStoreStartsWithoutFlywaySpec extends Specification {
+
+    @TempDir
+    Path dir
+
+    private final Logger flyway = (Logger) LoggerFactory.getLogger('org.flywaydb')
+    private Level flywayLevel
+
+    def setup() {
+        flywayLevel = flyway.level
+        flyway.level = Level.INFO
+    }
+
+    def cleanup() {
+        flyway.level = flywayLevel
+    }
+
+    def "the first start migrates an empty store; a restart on it does not run Flyway"() {
+        when:
+        def first = start()
+
+        then:
+        first.any { it.contains('Successfully applied') }
+        newestMigration() == [SchemaMigrations.LATEST_VERSION, true]
+
+        when:
+        def restart = start()
+
+        then:
+        restart.empty
+        newestMigration() == [SchemaMigrations.LATEST_VERSION, true]
+    }
+
+    def "a store one migration behind is migrated at the next start"() {
+        given:
+        start()
+        sql { Sql db ->
+            db.execute("DELETE FROM flyway_schema_history WHERE version = '8'")
+            db.execute("DELETE FROM job_lease WHERE name = 'signing-keys'")
+        }
+
+        when:
+        def log = start()
+
+        then:
+        log.any { it.contains('Migrating schema "public" to version "8') }
+        newestMigration() == ['8', true]
+        sql { Sql db -> db.firstRow("SELECT count(*) AS n FROM job_lease WHERE name = 'signing-keys'").n } == 1
+    }
+
+    def "a store whose last migration failed goes through Flyway, which refuses it"() {
+        given:
+        start()
+        sql { Sql db -> db.execute("UPDATE flyway_schema_history SET success = FALSE WHERE version = '8'") }
+
+        when:
+        start()
+
+        then:
+        def refused = thrown(Exception)
+        causes(refused).any { it.class.name.startsWith('org.flywaydb') && it.message.contains('failed migration') }
+    }
+
+    def "the latest version is that of the newest script in db/migration"() {
+        given:
+        def scripts = Path.of(getClass().getResource('/db/migration').toURI()).toFile().list()
+
+        expect:
+        scripts.collect { (it =~ /^V(\d+)__/)[0][1] as int }.max().toString() == SchemaMigrations.LATEST_VERSION
+    }
+
+    /** One start and stop of the server's beans over the store in dir; what Flyway logged meanwhile. */
+    private List<String> start() {
+        new CapturedLog().withCloseable { log ->
+            Store.h2Context(dir).close()
+            log.linesUnder('org.flywaydb')
+        }
+    }
+
+    private List newestMigration() {
+        sql { Sql db ->
+            def row = db.firstRow('SELECT version, success FROM flyway_schema_history ORDER BY installed_rank DESC LIMIT 1')
+            [row.version, row.success]
+        }
+    }
+
+    private <T> T sql(Closure<T> work) {
+        def db = Sql.newInstance("jdbc:h2:file:${dir}/rotor;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE".toString(), 'sa', '')
+        try {
+            work(db)
+        } finally {
+            db.close()
+        }
+    }
+
+    private static List<Throwable> causes(Throwable t) {
+        def all = []
+        for (def c = t; c != null && !all.contains(c); c = c.cause) {
+            all << c
+        }
+        all
+    }
+}
