@@ -6,21 +6,23 @@
 #   ROTOR_JAR=/elsewhere/rotor.jar bench/start-time.sh
 #
 # Three cases, each started by bin/rotor on a port of its own, runs times:
-#   first    a start with no class archive beside the jar (a private copy of the jar): what the
-#            first start after a build meets when the build recorded no archive; bin/rotor
-#            records one as it exits
-#   fresh    the jar where it is, with its archive (recorded by the build, or else by one start
-#            before the runs, not measured), on a fresh data dir: the store is created and the
-#            first signing key generated
+#   first    a start with no class archive beside the jar (a private copy of the jar): what a
+#            start on another JDK than the build's meets, or after -Drotor.class-archive.skip;
+#            bin/rotor records one as it exits
+#   fresh    the jar where it is, with its archive (recorded by the build, or else by
+#            bin/record-class-archive before the runs, as the build does it, not measured), on a
+#            fresh data dir: the first start after a build. The store is created and the first
+#            signing key generated
 #   restart  the same, on the data dir the previous fresh start left: the store is already migrated
 # Each start prints the milliseconds from launching bin/rotor to the first 200 of GET $ROTOR_PROBE
 # (default /health), polled every 10 ms with bash's builtins alone, then the process's resident
-# set and thread count after $IDLE_SECONDS (default 5) idle; then the server gets SIGTERM. A
+# set 5 s later and again at $IDLE_SECONDS (default 15) idle, once the JVM's native-heap trim (every
+# 5 s, set by bin/rotor) has run, and the thread count; then the server gets SIGTERM. A
 # summary (min-max per case) ends the output.
 set -euo pipefail
 
 runs=${1:-3}
-idle=${IDLE_SECONDS:-5}
+idle=${IDLE_SECONDS:-15}
 probe=${ROTOR_PROBE:-/health}
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 jar=${ROTOR_JAR:-$here/server/target/rotor.jar}
@@ -76,7 +78,9 @@ start_once() {
     [ "$status" = 200 ] || pause 0.01
   done
   clock; t1=$now
-  pause "$idle"
+  pause 5
+  rss5=$(awk '/^VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$server/status")
+  pause $((idle - 5))
   rss=$(awk '/^VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$server/status")
   threads=$(awk '/^Threads/ {print $2}' "/proc/$server/status")
   kill -TERM "$server"
@@ -85,15 +89,15 @@ start_once() {
   kill -KILL "$server" 2>/dev/null || true
   wait "$server" 2>/dev/null || true
   server=
-  printf '%-8s first_200_ms=%-5s idle_rss_mib=%-4s threads=%s\n' "$case" $((t1 - t0)) "$rss" "$threads"
-  echo "$case $((t1 - t0)) $rss" >> "$work/results"
+  printf '%-8s first_200_ms=%-5s rss_5s_mib=%-4s idle_rss_mib=%-4s threads=%s\n' "$case" $((t1 - t0)) "$rss5" "$rss" "$threads"
+  echo "$case $((t1 - t0)) $rss $rss5" >> "$work/results"
 }
 
 java=${JAVA_HOME:+$JAVA_HOME/bin/java}
 echo "java: $("${java:-java}" -version 2>&1 | head -1); probe: GET $probe; idle: ${idle} s; runs: $runs"
 if ! ROTOR_JAR=$jar ROTOR_DRY_RUN=1 "$here/bin/rotor" | grep -q -e '-XX:AOTCache=' -e '-XX:SharedArchiveFile='; then
-  echo "(no archive beside $jar for this JDK: one start records it, not measured)"
-  start_once record "$jar" "$work/data-record" > /dev/null
+  echo "(no archive beside $jar for this JDK: bin/record-class-archive records it, as the build does; not measured)"
+  ROTOR_JAR=$jar "$here/bin/record-class-archive"
 fi
 for run in $(seq 1 "$runs"); do
   mkdir "$work/copy-$run"
@@ -107,6 +111,7 @@ echo "summary (min-max over $runs runs):"
 for case in first fresh restart; do
   awk -v c="$case" '$1 == c {
       if (n == 0 || $2 < tmin) tmin = $2; if ($2 > tmax) tmax = $2
-      if (n == 0 || $3 < rmin) rmin = $3; if ($3 > rmax) rmax = $3; n++ }
-    END { printf "%-8s first 200 %.2f-%.2f s, idle RSS %d-%d MiB\n", c, tmin / 1000, tmax / 1000, rmin, rmax }' "$work/results"
+      if (n == 0 || $3 < rmin) rmin = $3; if ($3 > rmax) rmax = $3
+      if (n == 0 || $4 < fmin) fmin = $4; if ($4 > fmax) fmax = $4; n++ }
+    END { printf "%-8s first 200 %.2f-%.2f s, RSS at 5 s %d-%d MiB, idle RSS (%d s) %d-%d MiB\n", c, tmin / 1000, tmax / 1000, fmin, fmax, idle, rmin, rmax }' idle="$idle" "$work/results"
 done
