@@ -13,6 +13,7 @@ import rotor.server.dialect.DialectWire;
 import rotor.server.dialect.RequestFailure;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -59,13 +60,25 @@ public class AdminWire extends DialectWire {
     @Override
     protected MutableHttpResponse<?> invalidRequest(HttpRequest<?> request, RequestFailure failure) {
         if (failure instanceof RequestFailure.Violations violations) {
-            return violations(violations.violations().stream().map(v -> new Violation(v.field(), v.message())).toList());
+            return violations(violations.violations().stream().map(v -> new Violation(wireName(v.field()), v.message())).toList());
         }
         if (failure instanceof RequestFailure.Invalid invalid && "path".equals(invalid.location())) {
             return notFound(invalid.name().replace("_id", ""));
         }
+        if (failure instanceof RequestFailure.Invalid invalid) {
+            return HttpResponse.badRequest(new AdminError(AdminErrorError.INVALID_REQUEST,
+                    "The " + invalid.location() + " parameter " + invalid.name() + " has a value of the wrong type."));
+        }
         return HttpResponse.badRequest(new AdminError(AdminErrorError.INVALID_REQUEST,
                 "The request body is missing, is not JSON, or has a field of the wrong type."));
+    }
+
+    /**
+     * A violation names the Java parameter or property (tokensLimit); the admin contract spells every
+     * field and parameter in snake_case (tokens_limit).
+     */
+    static String wireName(String javaName) {
+        return javaName.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
     }
 
     private static MutableHttpResponse<?> violations(List<Violation> violations) {

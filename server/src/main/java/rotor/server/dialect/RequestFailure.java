@@ -11,6 +11,7 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.codec.CodecException;
 import io.micronaut.http.exceptions.ContentLengthExceededException;
 import io.micronaut.http.exceptions.HttpStatusException;
@@ -129,6 +130,7 @@ public sealed interface RequestFailure {
     private static String nameOf(Argument<?> argument) {
         return argument.getAnnotationMetadata().stringValue(Header.class)
                 .or(() -> argument.getAnnotationMetadata().stringValue(PathVariable.class))
+                .or(() -> argument.getAnnotationMetadata().stringValue(QueryValue.class))
                 .orElse(argument.getName());
     }
 

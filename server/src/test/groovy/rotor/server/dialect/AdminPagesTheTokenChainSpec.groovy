@@ -54,19 +54,23 @@ class AdminPagesTheTokenChainSpec extends EmbeddedServerSpecification {
         pages[2].nextTokensAfter == null
     }
 
-    def "tokens_limit #limit is a #status #error"() {
+    def "#query is a #status #error naming the parameter as the contract does"() {
         when: "the raw request: the generated client would refuse to send it"
-        http.toBlocking().exchange(HttpRequest.GET("/admin/v1/grants/${UUID.randomUUID()}?tokens_limit=${limit}").bearerAuth(ADMIN_TOKEN), Map)
+        http.toBlocking().exchange(HttpRequest.GET("/admin/v1/grants/${UUID.randomUUID()}?${query}").bearerAuth(ADMIN_TOKEN), Map)
 
         then:
         def e = thrown(HttpClientResponseException)
         e.status.code == status
-        e.response.getBody(Map).get().error == error
+        def body = e.response.getBody(Map).get()
+        body.error == error
+        status == 422 ? body.violations*.field == [parameter] : body.message.contains(parameter)
 
         where:
-        limit  || status | error
-        '0'    || 422    | 'validation_failed'
-        '1001' || 422    | 'validation_failed'
-        'many' || 400    | 'invalid_request'
+        query               || status | error               | parameter
+        'tokens_limit=0'    || 422    | 'validation_failed' | 'tokens_limit'
+        'tokens_limit=1001' || 422    | 'validation_failed' | 'tokens_limit'
+        'tokens_after=-1'   || 422    | 'validation_failed' | 'tokens_after'
+        'tokens_limit=many' || 400    | 'invalid_request'   | 'tokens_limit'
+        'tokens_after=x'    || 400    | 'invalid_request'   | 'tokens_after'
     }
 }
