@@ -77,7 +77,7 @@ public class AdminWire extends DialectWire {
      * A violation names the Java parameter or property (tokensLimit); the admin contract spells every
      * field and parameter in snake_case (tokens_limit).
      */
-    static String wireName(String javaName) {
+    private static String wireName(String javaName) {
         return javaName.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
     }
 
