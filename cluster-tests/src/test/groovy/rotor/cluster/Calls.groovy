@@ -63,6 +63,29 @@ class Calls {
         new JsonSlurper().parseText(r.body()).refresh_token
     }
 
+    /** A mielto caller: an API key of the workspace and a connection whose upstream token endpoint is the URL given. */
+    static Map mieltoConnection(RotorProcess rotor, String workspace, URI tokenUrl) {
+        def key = new JsonSlurper().parseText(send(rotor, 'POST', '/admin/v1/api-keys', JsonOutput.toJson([workspace_id: workspace]), true).body()).api_key
+        def r = send(rotor, 'POST', '/admin/v1/connections', JsonOutput.toJson([workspace_id: workspace, token_url: tokenUrl.toString(),
+                client_id: 'upstream-client', client_secret: 'upstream-secret', refresh_token: 'upstream-refresh']), true)
+        if (r.statusCode() != 201) {
+            throw new IllegalStateException("connection: ${r.statusCode()} ${r.body()}")
+        }
+        [apiKey: key, connectionId: new JsonSlurper().parseText(r.body()).connection_id]
+    }
+
+    /** mielto's refresh of a connection; its status, or null when the server closed the exchange unanswered. */
+    static Integer refreshMielto(RotorProcess rotor, Map caller, String workspace) {
+        def request = HttpRequest.newBuilder(rotor.uri("/api/v1/oauth/refresh/${caller.connectionId}")).timeout(TIMEOUT)
+                .header('Authorization', "Bearer ${caller.apiKey}").header('x-workspace-id', workspace)
+                .POST(HttpRequest.BodyPublishers.noBody()).build()
+        try {
+            HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode()
+        } catch (IOException closed) {
+            null
+        }
+    }
+
     static Map rotateKey(RotorProcess rotor) {
         new JsonSlurper().parseText(send(rotor, 'POST', '/admin/v1/keys/rotate', null, true).body()) as Map
     }
