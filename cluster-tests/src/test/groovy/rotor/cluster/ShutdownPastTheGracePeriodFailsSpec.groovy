@@ -8,6 +8,7 @@ import java.nio.file.Files
 import java.time.Duration
 import java.util.concurrent.CompletableFuture
 import java.util.concurrent.CountDownLatch
+import java.util.concurrent.ExecutorService
 import java.util.concurrent.Executors
 import java.util.concurrent.TimeUnit
 
@@ -26,12 +27,13 @@ class ShutdownPastTheGracePeriodFailsSpec extends Specification {
     def dir = Files.createTempDirectory('rotor-grace-')
     def called = new CountDownLatch(1)
     def release = new CountDownLatch(1)
+    ExecutorService upstreamThreads = Executors.newCachedThreadPool()
     HttpServer upstream
     RotorProcess rotor
 
     def setup() {
         upstream = HttpServer.create(new InetSocketAddress(InetAddress.loopbackAddress, 0), 0)
-        upstream.executor = Executors.newCachedThreadPool()
+        upstream.executor = upstreamThreads
         upstream.createContext('/token') { exchange ->
             called.countDown()
             release.await(30, TimeUnit.SECONDS)
@@ -47,7 +49,7 @@ class ShutdownPastTheGracePeriodFailsSpec extends Specification {
         release.countDown()
         rotor?.close()
         upstream?.stop(0)
-        (upstream?.executor as java.util.concurrent.ExecutorService)?.shutdownNow()
+        upstreamThreads.shutdownNow()
     }
 
     def "SIGTERM while a request outlives the 1 s grace period: rotor logs the cut-off and exits 1"() {

@@ -62,12 +62,10 @@ public class AdminWire extends DialectWire {
         if (failure instanceof RequestFailure.Violations violations) {
             return violations(violations.violations().stream().map(v -> new Violation(wireName(v.field()), v.message())).toList());
         }
-        if (failure instanceof RequestFailure.Invalid invalid && "path".equals(invalid.location())) {
-            return notFound(invalid.name().replace("_id", ""));
-        }
         if (failure instanceof RequestFailure.Invalid invalid) {
-            return HttpResponse.badRequest(new AdminError(AdminErrorError.INVALID_REQUEST,
-                    "The " + invalid.location() + " parameter " + invalid.name() + " has a value of the wrong type."));
+            return "path".equals(invalid.location()) ? notFound(invalid.name().replace("_id", ""))
+                    : HttpResponse.badRequest(new AdminError(AdminErrorError.INVALID_REQUEST,
+                            "The " + invalid.location() + " parameter " + invalid.name() + " has a value of the wrong type."));
         }
         return HttpResponse.badRequest(new AdminError(AdminErrorError.INVALID_REQUEST,
                 "The request body is missing, is not JSON, or has a field of the wrong type."));

@@ -32,8 +32,8 @@ import java.time.Duration;
 @Requires(notEnv = Environment.TEST) // a test JVM that is killed must not look as if it finished
 public class StopOnSigterm implements ApplicationEventListener<ShutdownEvent>, Ordered {
 
-    static final int FINISHED = 0;
-    static final int CUT_OFF = 1;
+    private static final int FINISHED = 0;
+    private static final int CUT_OFF = 1;
 
     private static final Logger LOG = LoggerFactory.getLogger(StopOnSigterm.class);
 
