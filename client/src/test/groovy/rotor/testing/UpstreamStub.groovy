@@ -88,6 +88,22 @@ class UpstreamStub implements AutoCloseable {
         }
     }
 
+    /** Answers 200 at once, then sends body bytes as fast as the connection takes them, until close() or the caller hangs up. */
+    void floods() {
+        behaviour = { HttpExchange exchange ->
+            exchange.responseHeaders.add('Content-Type', 'application/json')
+            exchange.sendResponseHeaders(200, 0)
+            def chunk = (' ' * 65_536).bytes
+            try {
+                while (release.count > 0) {
+                    exchange.responseBody.write(chunk)
+                }
+            } catch (IOException hungUp) {
+                // the caller closed the connection: what a capped reader should do
+            }
+        }
+    }
+
     @Override
     void close() {
         release.countDown()

@@ -14,6 +14,7 @@ class RotorProcess implements Closeable {
     static final String ADMIN_TOKEN = 'cluster-admin-token'
 
     final int port
+    /** Where the console goes; none for {@link #startWithAConsoleNobodyReads}. */
     final Path log
     private final Process process
 
@@ -39,14 +40,32 @@ class RotorProcess implements Closeable {
         launch(dir, environment, properties)
     }
 
-    private static RotorProcess launch(Path dir, Map<String, String> environment, Map<String, String> properties) {
+    /**
+     * Starts rotor on its own store with its console on a pipe that this process does not read until
+     * {@link #console} is called, as a log shipper that has stalled would leave it: once the pipe's
+     * buffer (64 KiB on Linux) is full, a write to it waits.
+     */
+    static RotorProcess startWithAConsoleNobodyReads(Path dir) {
+        launch(dir, [:], [:], false)
+    }
+
+    /** The console of a rotor started by {@link #startWithAConsoleNobodyReads}, from where the pipe stands. */
+    InputStream console() {
+        process.inputStream
+    }
+
+    private static RotorProcess launch(Path dir, Map<String, String> environment, Map<String, String> properties,
+                                       boolean consoleToFile = true) {
         int port = new ServerSocket(0).withCloseable { it.localPort }
         Files.createDirectories(dir)
-        def log = dir.resolve("rotor-${port}.log")
+        def log = consoleToFile ? dir.resolve("rotor-${port}.log") : null
         def command = [Path.of(System.getProperty('java.home'), 'bin', 'java').toString()] +
                 properties.collect { k, v -> "-D${k}=${v}".toString() } +
                 ['-jar', Path.of(System.getProperty('rotor.jar')).toAbsolutePath().toString()]
-        def builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
+        def builder = new ProcessBuilder(command).redirectErrorStream(true)
+        if (log != null) {
+            builder.redirectOutput(log.toFile())
+        }
         builder.environment().putAll([
                 MICRONAUT_SERVER_PORT: port as String,
                 ROTOR_DATA_DIR       : dir.toString(),
@@ -72,6 +91,14 @@ class RotorProcess implements Closeable {
         process.destroy()
     }
 
+    /** Sends a signal by name (HUP, INT, ...) with kill(1); returns once it is sent. */
+    void signal(String name) {
+        def kill = new ProcessBuilder('kill', "-${name}".toString(), process.pid() as String).inheritIO().start()
+        if (!kill.waitFor(10, java.util.concurrent.TimeUnit.SECONDS) || kill.exitValue() != 0) {
+            throw new IllegalStateException("kill -${name} ${process.pid()} failed")
+        }
+    }
+
     /** The exit code, once the process has exited within the time given; empty if it is still running then. */
     Optional<Integer> exitCode(Duration within) {
         process.waitFor(within.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS) ? Optional.of(process.exitValue()) : Optional.empty()
@@ -90,7 +117,7 @@ class RotorProcess implements Closeable {
         def deadline = Instant.now() + Duration.ofSeconds(60)
         while (Instant.now().isBefore(deadline)) {
             if (!process.alive) {
-                throw new IllegalStateException("rotor exited at start:\n${log.text}")
+                throw new IllegalStateException("rotor exited at start:\n${log?.text ?: process.inputStream.text}")
             }
             try {
                 def r = http.send(HttpRequest.newBuilder(uri('/health')).timeout(Duration.ofSeconds(2)).build(),
@@ -103,6 +130,6 @@ class RotorProcess implements Closeable {
             }
             Thread.sleep(100)
         }
-        throw new IllegalStateException("rotor did not answer /health within 60 s:\n${log.text}")
+        throw new IllegalStateException("rotor did not answer /health within 60 s${log == null ? '' : ':\n' + log.text}")
     }
 }

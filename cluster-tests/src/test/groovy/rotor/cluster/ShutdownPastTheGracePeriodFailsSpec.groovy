@@ -68,7 +68,7 @@ class ShutdownPastTheGracePeriodFailsSpec extends Specification {
         exitCode == Optional.of(1)
         rotor.log.toFile().text.contains('still running when the grace period of 1s ended')
 
-        and: "the cut-off request got no answer"
-        refresh.get(20, TimeUnit.SECONDS) == null
+        and: "the cut-off request got no tokens: no answer, or mielto's 502 when closing the upstream client ended its call first"
+        refresh.get(20, TimeUnit.SECONDS) in [null, 502]
     }
 }

@@ -70,16 +70,19 @@ public final class NetworkAddresses {
     }
 
     /**
-     * The IPv4 address an IPv6 one carries and is routed to: IPv4-compatible (::/96), NAT64
-     * (64:ff9b::/96) and 6to4 (2002::/16). IPv4-mapped addresses arrive here as Inet4Address already.
+     * The IPv4 address an IPv6 one carries and is routed to: IPv4-mapped (::ffff:0:0/96, which a
+     * dual-stack socket connects to as IPv4; InetAddress.getByName makes an Inet4Address of such a
+     * literal, but a resolver may hand it over as an Inet6Address), IPv4-compatible (::/96), NAT64
+     * (64:ff9b::/96) and 6to4 (2002::/16).
      */
     private static byte[] embeddedIpv4(byte[] a) {
         if ((a[0] & 0xff) == 0x20 && (a[1] & 0xff) == 0x02) {
             return Arrays.copyOfRange(a, 2, 6);
         }
+        boolean mapped = allZero(a, 0, 10) && (a[10] & 0xff) == 0xff && (a[11] & 0xff) == 0xff;
         boolean compatible = allZero(a, 0, 12) && !allZero(a, 12, 15); // not :: nor ::1
         boolean nat64 = (a[0] & 0xff) == 0 && (a[1] & 0xff) == 0x64 && (a[2] & 0xff) == 0xff && (a[3] & 0xff) == 0x9b && allZero(a, 4, 12);
-        return compatible || nat64 ? Arrays.copyOfRange(a, 12, 16) : null;
+        return mapped || compatible || nat64 ? Arrays.copyOfRange(a, 12, 16) : null;
     }
 
     private static boolean allZero(byte[] a, int from, int to) {

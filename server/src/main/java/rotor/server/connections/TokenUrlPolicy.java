@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * (SSRF). Link-local and metadata addresses are refused always; loopback, private networks and
  * plain http only with rotor.connections.allow-private-networks (a lab, a test, a sidecar).
  * Registration judges what the URL shows without asking DNS; the call judges every address the
- * host resolves to, right before connecting.
+ * host resolves to, and connects to those addresses only ({@link #addressesToCall}).
  */
 @Singleton
 public class TokenUrlPolicy {
@@ -26,6 +26,13 @@ public class TokenUrlPolicy {
     @FunctionalInterface
     public interface Resolver {
         InetAddress[] resolve(String host) throws UnknownHostException;
+    }
+
+    /** Why a host may not be called; an UnknownHostException, so that an HTTP client's resolver can throw it. */
+    public static final class Refused extends UnknownHostException {
+        Refused(String reason) {
+            super(reason);
+        }
     }
 
     static final int MAX_LENGTH = 2048;
@@ -71,27 +78,27 @@ public class TokenUrlPolicy {
     }
 
     /**
-     * Why the URL may not be called now: the registration rules again (the setting may have
-     * changed since), then every address the host resolves to. Blocks on DNS.
+     * The addresses the host resolves to, when every one of them may be called: the only addresses
+     * to connect to, so that no later lookup can answer differently (DNS rebinding). Blocks on DNS.
+     * The URL's own rules ({@link #refusal(URI)}) are judged before.
      */
-    public Optional<String> refusalOfResolved(URI url) {
-        Optional<String> refused = refusal(url);
-        if (refused.isPresent()) {
-            return refused;
-        }
+    public InetAddress[] addressesToCall(String host) throws Refused {
         InetAddress[] addresses;
         try {
-            addresses = resolver.resolve(url.getHost());
+            addresses = resolver.resolve(host);
         } catch (UnknownHostException e) {
-            return Optional.of("the host does not resolve");
+            throw new Refused("the host does not resolve");
+        }
+        if (addresses == null || addresses.length == 0) {
+            throw new Refused("the host does not resolve");
         }
         for (InetAddress address : addresses) {
-            Optional<String> refusedAddress = refusal(address);
-            if (refusedAddress.isPresent()) {
-                return refusedAddress;
+            Optional<String> refused = refusal(address);
+            if (refused.isPresent()) {
+                throw new Refused(refused.get());
             }
         }
-        return addresses.length == 0 ? Optional.of("the host does not resolve") : Optional.empty();
+        return addresses.clone();
     }
 
     private Optional<String> refusal(InetAddress address) {

@@ -5,25 +5,38 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import rotor.server.store.ConnectionRecord;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
@@ -33,13 +46,20 @@ import java.util.stream.Collectors;
  * the stored refresh token, the client authenticated by HTTP Basic (RFC 6749 section 2.3.1) or
  * by form fields. The whole call (resolving the host, connecting, the headers, the body) has one
  * time budget and the body a size cap, because an upstream decides how slowly and how much it
- * sends; and the host is judged by the {@link TokenUrlPolicy} right before anything is sent.
+ * sends.
+ *
+ * <p>The host is resolved once, by the {@link TokenUrlPolicy}, and the client connects to exactly
+ * the addresses the policy judged (Apache HttpClient's {@link DnsResolver}): a second lookup, which
+ * a host's DNS could answer with an internal address after the check (DNS rebinding), never
+ * happens. No proxy, no redirect, no retry: each could send the secrets somewhere the policy did
+ * not judge, or twice.
  */
 @Singleton
 public class UpstreamTokenEndpoint {
 
     private static final Logger LOG = LoggerFactory.getLogger(UpstreamTokenEndpoint.class);
     static final int MAX_BODY_BYTES = 64 * 1024;
+    private static final ContentType FORM = ContentType.create("application/x-www-form-urlencoded");
 
     /** What the upstream said. */
     public sealed interface Answer permits Tokens, InvalidGrant, Failed {
@@ -61,16 +81,15 @@ public class UpstreamTokenEndpoint {
     public record Failed(String reason) implements Answer {
     }
 
-    private final HttpClient http;
-    private final Duration readTimeout;
+    private final CloseableHttpClient http;
     private final Duration callTimeout;
     private final TokenUrlPolicy policy;
     private final UpstreamAnswers answers;
     private final Map<Class<? extends Answer>, Counter> calls;
-    // DNS lookups block, for as long as the system resolver likes: off the caller's thread, so
-    // that the call's time budget bounds the caller's wait.
-    private final ExecutorService resolvers = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "upstream-resolver");
+    // A call blocks (DNS for as long as the system resolver likes, then the exchange): on a thread
+    // of its own, so that the call's time budget bounds the caller's wait.
+    private final ExecutorService callers = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "upstream-call");
         thread.setDaemon(true);
         return thread;
     });
@@ -79,8 +98,38 @@ public class UpstreamTokenEndpoint {
                                  @Value("${rotor.connections.read-timeout:10s}") Duration readTimeout,
                                  @Value("${rotor.connections.call-timeout:15s}") Duration callTimeout,
                                  TokenUrlPolicy policy, UpstreamAnswers answers, MeterRegistry registry) {
-        this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER).build();
-        this.readTimeout = readTimeout;
+        Duration firstByte = readTimeout.compareTo(callTimeout) < 0 ? readTimeout : callTimeout;
+        DnsResolver judged = new DnsResolver() {
+            @Override
+            public InetAddress[] resolve(String host) throws TokenUrlPolicy.Refused {
+                return policy.addressesToCall(host);
+            }
+
+            @Override
+            public String resolveCanonicalHostname(String host) {
+                return host; // no reverse lookup: the certificate is checked against the URL's host
+            }
+        };
+        this.http = HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setDnsResolver(judged)
+                        .setMaxConnPerRoute(50)
+                        .setMaxConnTotal(200)
+                        .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                .setConnectTimeout(Timeout.of(connectTimeout))
+                                .setSocketTimeout(Timeout.of(firstByte))
+                                .build())
+                        .build())
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setConnectionRequestTimeout(Timeout.of(callTimeout))
+                        .setResponseTimeout(Timeout.of(firstByte))
+                        .build())
+                .disableRedirectHandling()
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .disableContentCompression()
+                .setUserAgent("rotor")
+                .build();
         this.callTimeout = callTimeout;
         this.policy = policy;
         this.answers = answers;
@@ -111,14 +160,14 @@ public class UpstreamTokenEndpoint {
         } catch (IllegalArgumentException stored) {
             return failed(connection, "the stored token URL does not parse");
         }
-        CappedBody body = new CappedBody(MAX_BODY_BYTES);
-        CompletableFuture<HttpResponse<byte[]>> call = CompletableFuture.supplyAsync(() -> policy.refusalOfResolved(tokenUrl), resolvers)
-                .thenCompose(refusal -> refusal.isPresent()
-                        ? CompletableFuture.failedFuture(new Refused(refusal.get()))
-                        : http.sendAsync(request(tokenUrl, connection, secrets), info -> body));
+        Optional<String> refusal = policy.refusal(tokenUrl); // the setting may have changed since registration
+        if (refusal.isPresent()) {
+            return failed(connection, "token URL refused: " + refusal.get());
+        }
+        HttpPost request = request(tokenUrl, connection, secrets);
+        Future<Answer> call = callers.submit(() -> http.execute(request, response -> interpret(connection, request, response)));
         try {
-            HttpResponse<byte[]> response = call.get(callTimeout.toMillis(), TimeUnit.MILLISECONDS);
-            return interpret(connection, response);
+            return call.get(callTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             return failed(connection, "no complete answer within " + callTimeout);
         } catch (ExecutionException e) {
@@ -127,32 +176,43 @@ public class UpstreamTokenEndpoint {
             Thread.currentThread().interrupt();
             return failed(connection, "interrupted");
         } finally {
+            request.cancel(); // closes the connection of a call still running, so that its thread ends too
             call.cancel(true);
-            body.abandon();
         }
     }
 
-    private HttpRequest request(URI tokenUrl, ConnectionRecord connection, ConnectionSecrets secrets) {
+    private static HttpPost request(URI tokenUrl, ConnectionRecord connection, ConnectionSecrets secrets) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("grant_type", "refresh_token");
         form.put("refresh_token", secrets.refreshToken());
-        HttpRequest.Builder request = HttpRequest.newBuilder(tokenUrl)
-                .timeout(readTimeout.compareTo(callTimeout) < 0 ? readTimeout : callTimeout)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Accept", "application/json");
+        HttpPost request = new HttpPost(tokenUrl);
+        request.setHeader("Accept", "application/json");
         if ("client_secret_post".equals(connection.clientAuthMethod())) {
             form.put("client_id", connection.clientId());
             form.put("client_secret", secrets.clientSecret());
         } else {
             String credentials = encode(connection.clientId()) + ":" + encode(secrets.clientSecret());
-            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+            request.setHeader("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
         }
         String body = form.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue())).collect(Collectors.joining("&"));
-        return request.POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        request.setEntity(new StringEntity(body, FORM));
+        return request;
     }
 
-    private Answer interpret(ConnectionRecord connection, HttpResponse<byte[]> response) {
-        Answer answer = answers.read(response.statusCode(), response.body());
+    private Answer interpret(ConnectionRecord connection, HttpPost request, ClassicHttpResponse response) throws IOException {
+        HttpEntity entity = response.getEntity();
+        byte[] body;
+        InputStream content = entity == null ? InputStream.nullInputStream() : entity.getContent();
+        try {
+            body = CappedBody.read(content, MAX_BODY_BYTES);
+        } catch (IOException unread) {
+            // Closing the body's stream reads it to its end to keep the connection for reuse: an
+            // endless body would be downloaded for the whole call budget. Drop the connection first.
+            request.cancel();
+            throw unread;
+        }
+        content.close();
+        Answer answer = answers.read(response.getCode(), body);
         if (answer instanceof Failed failure) {
             return failed(connection, failure.reason());
         }
@@ -164,7 +224,8 @@ public class UpstreamTokenEndpoint {
 
     @PreDestroy
     void close() {
-        resolvers.shutdownNow();
+        callers.shutdownNow();
+        http.close(CloseMode.IMMEDIATE);
     }
 
     private static Answer failed(ConnectionRecord connection, String reason) {
@@ -175,7 +236,7 @@ public class UpstreamTokenEndpoint {
     /** The reason to log: ours in full, anything else by its class only (a message may quote the upstream). */
     private static String describe(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof Refused) {
+            if (cause instanceof TokenUrlPolicy.Refused) {
                 return "token URL refused: " + cause.getMessage();
             }
             if (cause instanceof CappedBody.TooLarge) {
@@ -187,12 +248,5 @@ public class UpstreamTokenEndpoint {
 
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
-    /** The token URL's host is not one rotor may send secrets to. */
-    private static final class Refused extends IOException {
-        Refused(String reason) {
-            super(reason);
-        }
     }
 }

@@ -50,6 +50,27 @@ class UpstreamAddressesAreClassifiedSpec extends Specification {
         'fec0::1'                     | NetworkAddresses.Reach.PRIVATE
     }
 
+    def "an IPv4-mapped #ipv4 that a resolver hands over as an IPv6 address is #reach, as the IPv4 address it reaches"() {
+        given: 'InetAddress.getByName turns a mapped literal into an Inet4Address; a resolver may not'
+        byte[] mapped = new byte[16]
+        mapped[10] = (byte) 0xff
+        mapped[11] = (byte) 0xff
+        System.arraycopy(InetAddress.getByName(ipv4).address, 0, mapped, 12, 4)
+        def address = Inet6Address.getByAddress(null, mapped, -1)
+
+        expect:
+        address instanceof Inet6Address
+        NetworkAddresses.classify(address) == reach
+
+        where:
+        ipv4              | reach
+        '169.254.169.254' | NetworkAddresses.Reach.FORBIDDEN
+        '100.100.100.200' | NetworkAddresses.Reach.FORBIDDEN
+        '10.0.0.1'        | NetworkAddresses.Reach.PRIVATE
+        '127.0.0.1'       | NetworkAddresses.Reach.PRIVATE
+        '93.184.215.14'   | NetworkAddresses.Reach.PUBLIC
+    }
+
     def "with private networks #allowed, #url is #verdict at registration"() {
         given:
         def policy = new TokenUrlPolicy(allowPrivate, { host -> throw new AssertionError("registration resolved ${host}") } as TokenUrlPolicy.Resolver)
@@ -82,7 +103,7 @@ class UpstreamAddressesAreClassifiedSpec extends Specification {
         def policy = new TokenUrlPolicy(allowPrivate, { host -> resolved.collect { InetAddress.getByName(it) } as InetAddress[] } as TokenUrlPolicy.Resolver)
 
         expect:
-        policy.refusalOfResolved(URI.create('https://auth.example.com/token')).isPresent() == refused
+        refusedToCall(policy, 'auth.example.com') == refused
 
         where:
         resolved                              | allowPrivate | refused
@@ -100,8 +121,27 @@ class UpstreamAddressesAreClassifiedSpec extends Specification {
         def unresolvable = new TokenUrlPolicy(true, { host -> throw new UnknownHostException(host) } as TokenUrlPolicy.Resolver)
 
         expect:
-        unresolvable.refusalOfResolved(URI.create('https://auth.example.com/token')).isPresent()
-        new TokenUrlPolicy(false).refusalOfResolved(URI.create('https://localhost/token')).isPresent()
-        !new TokenUrlPolicy(true).refusalOfResolved(URI.create('https://localhost/token')).isPresent()
+        refusedToCall(unresolvable, 'auth.example.com')
+        refusedToCall(new TokenUrlPolicy(false), 'localhost')
+        !refusedToCall(new TokenUrlPolicy(true), 'localhost')
+    }
+
+    def "the addresses to call are exactly the ones judged, from one lookup"() {
+        given:
+        def lookups = 0
+        def policy = new TokenUrlPolicy(false, { host -> lookups++; [InetAddress.getByName('93.184.215.14')] as InetAddress[] } as TokenUrlPolicy.Resolver)
+
+        expect:
+        policy.addressesToCall('auth.example.com')*.hostAddress == ['93.184.215.14']
+        lookups == 1
+    }
+
+    private static boolean refusedToCall(TokenUrlPolicy policy, String host) {
+        try {
+            policy.addressesToCall(host)
+            false
+        } catch (TokenUrlPolicy.Refused refused) {
+            true
+        }
     }
 }

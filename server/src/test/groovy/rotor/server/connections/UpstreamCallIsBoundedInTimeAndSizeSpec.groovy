@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.Property
 import io.micronaut.http.client.exceptions.HttpClientResponseException
 import io.micronaut.test.extensions.spock.annotation.MicronautTest
 import rotor.client.micronaut.mielto.model.HTTPError
+import rotor.server.support.CapturedLog
 import rotor.server.support.ConnectionSpecification
 
 /**
@@ -31,6 +32,29 @@ class UpstreamCallIsBoundedInTimeAndSizeSpec extends ConnectionSpecification {
         e.status.code == 502
         errorBody(e, HTTPError).detail == 'Upstream token endpoint failed'
         (System.nanoTime() - started) / 1e9 < 5
+
+        and: "the credential is as it was"
+        presentsAfterwards(id) == 'up-rt-1'
+    }
+
+    def "a body that never ends fails on the size cap, not on the call budget: the rest is not downloaded"() {
+        given:
+        def id = connection(workspace, upstream.tokenUrl, 'acme', 's3cret', 'up-rt-1')
+        upstream.floods()
+
+        when:
+        def log = new CapturedLog().withCloseable { captured ->
+            try {
+                refresh(id)
+            } catch (HttpClientResponseException e) {
+                assert e.status.code == 502
+            }
+            captured.lines(UpstreamTokenEndpoint.name)
+        }
+
+        then:
+        log.any { it.contains("connection ${id}: the upstream token endpoint failed: the response body exceeds 65536 bytes") }
+        log.findAll { it.contains('no complete answer') }.empty
 
         and: "the credential is as it was"
         presentsAfterwards(id) == 'up-rt-1'

@@ -16,11 +16,18 @@ class CapturedLog implements AutoCloseable {
     private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)
     private final Logger rotor = (Logger) LoggerFactory.getLogger('rotor')
     private final Level rotorLevel = rotor.level
+    private final Map<Logger, Level> raised = [:]
 
-    CapturedLog() {
+    /** @param infoLoggers loggers (such as org.flywaydb) to capture down to INFO while open, whatever the test configuration's level */
+    CapturedLog(String... infoLoggers) {
         appender.start()
         root.addAppender(appender)
         rotor.level = Level.TRACE
+        infoLoggers.each { name ->
+            def logger = (Logger) LoggerFactory.getLogger(name)
+            raised[logger] = logger.level
+            logger.level = Level.INFO
+        }
     }
 
     List<String> lines(String loggerName = null) {
@@ -49,5 +56,6 @@ class CapturedLog implements AutoCloseable {
     void close() {
         root.detachAppender(appender)
         rotor.level = rotorLevel
+        raised.each { logger, level -> logger.level = level }
     }
 }

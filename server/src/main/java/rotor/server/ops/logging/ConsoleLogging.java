@@ -1,5 +1,6 @@
 package rotor.server.ops.logging;
 
+import ch.qos.logback.classic.AsyncAppender;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
@@ -8,13 +9,21 @@ import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ConfiguratorRank;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.encoder.Encoder;
+import ch.qos.logback.core.hook.DefaultShutdownHook;
 import ch.qos.logback.core.spi.ContextAwareBase;
 
 /**
  * rotor's logging: every line to the console at INFO and above, as text or, with ROTOR_LOG_FORMAT=json
  * (environment or -D system property), one JSON object a line.
+ *
+ * <p>Lines reach the console through a queue and a thread of their own: a console nobody reads (a
+ * stalled log shipper leaves the pipe full) makes a write wait, and that wait must never be a
+ * request's, least of all an event loop's. When the queue is 80% full INFO lines are dropped and
+ * warnings kept; when it is full every line is. At exit the queue is written out, for at most
+ * {@link #FLUSH_AT_EXIT_MILLIS}.
  *
  * <p>Set up in code, found by Logback through META-INF/services: parsing a logback.xml with Joran
  * took about a tenth of the server's start on JDK 17. A logback.xml or logback-test.xml on the class
@@ -24,6 +33,10 @@ import ch.qos.logback.core.spi.ContextAwareBase;
 public class ConsoleLogging extends ContextAwareBase implements Configurator {
 
     private static final String TEXT_PATTERN = "%d{HH:mm:ss.SSS} %-5level [%thread] %X{request_id} %logger{36} - %msg%n";
+
+    /** About a megabyte of lines: seconds of a busy server's request log. */
+    private static final int QUEUED_LINES = 8192;
+    private static final int FLUSH_AT_EXIT_MILLIS = 2000;
 
     @Override
     public ExecutionStatus configure(LoggerContext context) {
@@ -39,8 +52,29 @@ public class ConsoleLogging extends ContextAwareBase implements Configurator {
         console.start();
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         root.setLevel(Level.INFO);
-        root.addAppender(console);
+        root.addAppender(queued(context, console));
+        flushAtExit(context);
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+    }
+
+    /** The queue in front of the console; package-visible for ConsoleQueueNeverWaitsSpec, which stalls a console of its own. */
+    static AsyncAppender queued(LoggerContext context, Appender<ILoggingEvent> console) {
+        AsyncAppender queue = new AsyncAppender();
+        queue.setContext(context);
+        queue.setName("CONSOLE_QUEUE");
+        queue.setQueueSize(QUEUED_LINES);
+        queue.setNeverBlock(true); // a full queue drops the line; Logback's default would make the caller wait
+        queue.setMaxFlushTime(FLUSH_AT_EXIT_MILLIS);
+        queue.addAppender(console);
+        queue.start();
+        return queue;
+    }
+
+    /** Stopping the context writes out the queue; the JVM runs this hook on exit, whatever the cause. */
+    private static void flushAtExit(LoggerContext context) {
+        DefaultShutdownHook flush = new DefaultShutdownHook();
+        flush.setContext(context);
+        Runtime.getRuntime().addShutdownHook(new Thread(flush, "rotor-log-flush"));
     }
 
     private static String format() {

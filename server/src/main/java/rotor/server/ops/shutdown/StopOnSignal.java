@@ -17,32 +17,35 @@ import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
- * SIGTERM is how orchestrators ask a service to stop. rotor stops the way Micronaut's own shutdown
- * hook does (stop accepting, give the requests already accepted the grace period of
- * micronaut.lifecycle.graceful-shutdown, close the store), then exits 0 when every request
- * finished and 1 when the grace period cut some off, so that an orchestrator sees the difference
- * instead of the JVM's 143 for both.
+ * SIGTERM is how orchestrators ask a service to stop (and SIGINT, Ctrl-C, how a person does; SIGHUP
+ * comes when the terminal that started it closes, which the JVM alone would also answer by exiting). rotor
+ * stops the way Micronaut's own shutdown hook does (stop accepting, give the requests already
+ * accepted the grace period of micronaut.lifecycle.graceful-shutdown, close the store), then exits 0
+ * when every request finished and 1 when the grace period cut some off, so that an orchestrator sees
+ * the difference instead of the JVM's 143 for both. Because the stop is over before the JVM's exit
+ * begins, the log's flush at exit (ConsoleLogging) comes after every line the stop logged.
  *
  * <p>Micronaut's graceful-shutdown listener runs first on the shutdown event and waits out the
  * grace period; this one runs right after it, so whatever is still running then is being cut off.
  */
 @Singleton
 @Requires(notEnv = Environment.TEST) // a test JVM that is killed must not look as if it finished
-public class StopOnSigterm implements ApplicationEventListener<ShutdownEvent>, Ordered {
+public class StopOnSignal implements ApplicationEventListener<ShutdownEvent>, Ordered {
 
     private static final int FINISHED = 0;
     private static final int CUT_OFF = 1;
 
-    private static final Logger LOG = LoggerFactory.getLogger(StopOnSigterm.class);
+    private static final Logger LOG = LoggerFactory.getLogger(StopOnSignal.class);
 
     private final BeanProvider<EmbeddedApplication<?>> application;
     private final GracefulShutdownManager requests;
     private final GracefulShutdownConfiguration settings;
     private volatile boolean cutOff;
 
-    StopOnSigterm(BeanProvider<EmbeddedApplication<?>> application, GracefulShutdownManager requests,
+    StopOnSignal(BeanProvider<EmbeddedApplication<?>> application, GracefulShutdownManager requests,
                   GracefulShutdownConfiguration settings) {
         this.application = application;
         this.requests = requests;
@@ -51,7 +54,17 @@ public class StopOnSigterm implements ApplicationEventListener<ShutdownEvent>, O
 
     @EventListener
     void install(StartupEvent event) {
-        Signal.handle(new Signal("TERM"), signal -> System.exit(stop()));
+        for (String name : List.of("TERM", "INT", "HUP")) {
+            try {
+                Signal.handle(new Signal(name), signal -> System.exit(stop()));
+            } catch (IllegalArgumentException reserved) {
+                // Under -Xrs the JVM neither handles SIGHUP, SIGINT and SIGTERM nor lets an application do so:
+                // the signal's default action ends the process at once, without shutdown hooks or a graceful stop.
+                // (A signal ignored at launch, as nohup leaves SIGHUP, stays ignored: no exception, no handler.)
+                LOG.warn("SIG{} cannot be handled ({}): it will end rotor at once, without finishing the requests it has accepted",
+                        name, reserved.getMessage());
+            }
+        }
     }
 
     /** What the shutdown hook would do, on the signal's thread, so that the exit code can say how it went. */
