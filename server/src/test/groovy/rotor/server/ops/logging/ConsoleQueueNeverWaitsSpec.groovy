@@ -8,7 +8,6 @@ import ch.qos.logback.core.AppenderBase
 import spock.lang.Specification
 
 import java.util.concurrent.Callable
-import java.util.concurrent.CopyOnWriteArrayList
 import java.util.concurrent.CountDownLatch
 import java.util.concurrent.ExecutorService
 import java.util.concurrent.Executors
@@ -25,14 +24,17 @@ import java.util.concurrent.TimeUnit
  * Logback's worker drains the whole queue into a batch of its own before it writes: if it woke
  * with thousands of lines queued, it would hold them and free the queue again. So each feature first
  * logs one line and waits until the console is stalled on it; the worker then holds that one line
- * and the queue's 8,192 places are all the room left.
+ * and the queue's 8,192 places are all the room left. And stopping the queue waits for its worker
+ * only up to the flush time of an exit (2 s): a feature counts the written lines once the worker has
+ * stopped the console, which it does after writing out the last queued line, however long that took.
  */
 class ConsoleQueueNeverWaitsSpec extends Specification {
 
     private final LoggerContext context = new LoggerContext()
     final CountDownLatch release = new CountDownLatch(1)
     final CountDownLatch stalled = new CountDownLatch(1)
-    final List<ILoggingEvent> written = new CopyOnWriteArrayList<>()
+    final CountDownLatch consoleStopped = new CountDownLatch(1)
+    final List<ILoggingEvent> written = Collections.synchronizedList(new ArrayList<ILoggingEvent>())
     private final ExecutorService logging = Executors.newSingleThreadExecutor()
 
     def setup() {
@@ -65,8 +67,7 @@ class ConsoleQueueNeverWaitsSpec extends Specification {
         }
 
         and: 'the console moves again and the queue is written out'
-        release.countDown()
-        queue.stop()
+        writeOut(queue)
 
         then: 'every warning came through, and the INFO lines up to about 80% of 8,192'
         def warnings = written.count { it.level == Level.WARN }
@@ -85,8 +86,7 @@ class ConsoleQueueNeverWaitsSpec extends Specification {
 
         when:
         logWithoutWaiting { 10_000.times { logger.warn('warn {}', it) } }
-        release.countDown()
-        queue.stop()
+        writeOut(queue)
 
         then: 'the line the console was stalled on and a queue-full of the others, the rest dropped'
         written.size() == 1 + 8_192
@@ -98,17 +98,47 @@ class ConsoleQueueNeverWaitsSpec extends Specification {
         assert stalled.await(10, TimeUnit.SECONDS)
     }
 
+    /** Releases the console, stops the queue and waits until its worker has written out every queued line. */
+    private void writeOut(queue) {
+        release.countDown()
+        queue.stop()
+        assert consoleStopped.await(30, TimeUnit.SECONDS)
+    }
+
     private def stalledConsole() {
         def console = new AppenderBase<ILoggingEvent>() {
             @Override
             protected void append(ILoggingEvent event) {
-                // Stopping the queue interrupts its worker, and await() on an interrupted thread throws
-                // even once released: wait only while stalled.
                 if (release.count > 0) {
                     stalled.countDown()
-                    release.await()
+                    awaitRelease()
                 }
                 written << event
+            }
+
+            /**
+             * Stopping the queue interrupts its worker, possibly while it is still parked here just after
+             * the release: a plain await() would then throw, and Logback would drop the stalled line.
+             */
+            private void awaitRelease() {
+                boolean interrupted = false
+                while (true) {
+                    try {
+                        release.await()
+                        break
+                    } catch (InterruptedException ignored) {
+                        interrupted = true
+                    }
+                }
+                if (interrupted) {
+                    Thread.currentThread().interrupt()
+                }
+            }
+
+            @Override
+            void stop() {
+                super.stop()
+                consoleStopped.countDown()
             }
         }
         console.context = context
