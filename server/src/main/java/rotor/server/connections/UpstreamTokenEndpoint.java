@@ -211,7 +211,7 @@ public class UpstreamTokenEndpoint {
             request.cancel();
             throw unread;
         }
-        content.close();
+        // A body within the cap has been read to its end; http.execute releases the connection after this handler.
         Answer answer = answers.read(response.getCode(), body);
         if (answer instanceof Failed failure) {
             return failed(connection, failure.reason());

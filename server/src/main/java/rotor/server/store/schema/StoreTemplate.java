@@ -4,7 +4,6 @@ import io.micronaut.core.annotation.Nullable;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -74,10 +73,9 @@ final class StoreTemplate {
             } finally {
                 Files.deleteIfExists(copy);
             }
-        } catch (FileAlreadyExistsException someoneElsesStore) {
-            return false;
         } catch (IOException | UnsupportedOperationException cannot) {
-            // Flyway then creates the store, as it does without a template.
+            // A store that appeared meanwhile (FileAlreadyExistsException) is left as it is; for any
+            // other failure Flyway creates the store, as it does without a template.
             return false;
         }
     }

@@ -1,9 +1,12 @@
 package rotor.server.ops.logging
 
+import ch.qos.logback.classic.AsyncAppender
 import ch.qos.logback.classic.Level
+import ch.qos.logback.classic.Logger
 import ch.qos.logback.classic.LoggerContext
 import ch.qos.logback.classic.spi.ILoggingEvent
 import ch.qos.logback.classic.util.LogbackMDCAdapter
+import ch.qos.logback.core.Appender
 import ch.qos.logback.core.AppenderBase
 import spock.lang.Specification
 
@@ -37,8 +40,16 @@ class ConsoleQueueNeverWaitsSpec extends Specification {
     final List<ILoggingEvent> written = Collections.synchronizedList(new ArrayList<ILoggingEvent>())
     private final ExecutorService logging = Executors.newSingleThreadExecutor()
 
+    private AsyncAppender queue
+    private Logger logger
+
+    /** Each feature logs through a queue whose console is already stalled on one line. */
     def setup() {
         context.MDCAdapter = new LogbackMDCAdapter() // a context of its own, not the one SLF4J set up
+        queue = ConsoleLogging.queued(context, stalledConsole())
+        logger = context.getLogger('spec')
+        logger.addAppender(queue)
+        stallOnFirstLine()
     }
 
     def cleanup() {
@@ -54,12 +65,6 @@ class ConsoleQueueNeverWaitsSpec extends Specification {
     }
 
     def "with the console stalled, INFO lines past 80% of the queue are dropped and the warnings after them kept"() {
-        given:
-        def queue = stalledConsole()
-        def logger = context.getLogger('spec')
-        logger.addAppender(queue)
-        stallOnFirstLine(logger)
-
         when: 'more INFO lines than fit under the 80% mark, then warnings, all while the console is stalled'
         logWithoutWaiting {
             7_000.times { logger.info('info {}', it) }
@@ -67,7 +72,7 @@ class ConsoleQueueNeverWaitsSpec extends Specification {
         }
 
         and: 'the console moves again and the queue is written out'
-        writeOut(queue)
+        writeOut()
 
         then: 'every warning came through, and the INFO lines up to about 80% of 8,192'
         def warnings = written.count { it.level == Level.WARN }
@@ -78,34 +83,29 @@ class ConsoleQueueNeverWaitsSpec extends Specification {
     }
 
     def "when the queue is full even warnings are dropped rather than wait"() {
-        given:
-        def queue = stalledConsole()
-        def logger = context.getLogger('spec')
-        logger.addAppender(queue)
-        stallOnFirstLine(logger)
-
         when:
         logWithoutWaiting { 10_000.times { logger.warn('warn {}', it) } }
-        writeOut(queue)
+        writeOut()
 
         then: 'the line the console was stalled on and a queue-full of the others, the rest dropped'
         written.size() == 1 + 8_192
     }
 
     /** One line, which the worker takes and the console stalls on, before the feature logs. */
-    private void stallOnFirstLine(logger) {
+    private void stallOnFirstLine() {
         logger.warn('first')
         assert stalled.await(10, TimeUnit.SECONDS)
     }
 
     /** Releases the console, stops the queue and waits until its worker has written out every queued line. */
-    private void writeOut(queue) {
+    private void writeOut() {
         release.countDown()
         queue.stop()
         assert consoleStopped.await(30, TimeUnit.SECONDS)
     }
 
-    private def stalledConsole() {
+    /** A console that holds the first line it gets until released. */
+    private Appender<ILoggingEvent> stalledConsole() {
         def console = new AppenderBase<ILoggingEvent>() {
             @Override
             protected void append(ILoggingEvent event) {
@@ -143,6 +143,6 @@ class ConsoleQueueNeverWaitsSpec extends Specification {
         }
         console.context = context
         console.start()
-        ConsoleLogging.queued(context, console)
+        console
     }
 }
