@@ -20,11 +20,19 @@ import java.util.concurrent.atomic.AtomicLong
  * Each client sends one refresh per connection (Connection: close), so "accepted before the
  * signal" is observable: the connection was established before the SIGTERM was sent. A connection
  * refused, or made after the signal and then closed unanswered, is the expected end of the load.
+ *
+ * One race is Micronaut's documented graceful shutdown ("existing connections will serve no new
+ * requests"): a connection made just before the signal whose request the server had not read yet
+ * is closed unanswered (and one still in the listener's backlog is reset). Such a request was
+ * never run, so its token is still unspent; the restart check below proves that for every client
+ * whose last request went unanswered. A request that was run and then cut off unanswered would
+ * fail that check (its token spent, the refresh a reuse).
  */
 class ShutdownFinishesInFlightRefreshesSpec extends Specification {
 
     static final int CLIENTS = 16
     static final Duration EXIT_WITHIN = Duration.ofSeconds(30)
+    static final String CLOSED_UNANSWERED = 'closed without an answer'
 
     /** One request: when its connection was made and closed, and the status (null: none came) with the new token or what went wrong. */
     record Exchange(long connectedAt, long endedAt, Integer status, String refreshToken, String failure) {
@@ -75,12 +83,12 @@ class ShutdownFinishesInFlightRefreshesSpec extends Specification {
         then: "it exited 0 within the bound"
         exitCode == Optional.of(0)
 
-        and: "every request on a connection made before the signal was answered 200"
+        and: "every request on a connection made before the signal was answered 200, or closed unanswered before it was read"
         def all = exchanges.toList()
         def beforeSignal = all.findAll { it.connectedAt < signalledAt }
         beforeSignal.size() >= CLIENTS * 5
-        beforeSignal.any { it.endedAt > signalledAt } // some were in flight when the signal came
-        beforeSignal.findAll { it.status != 200 } == []
+        beforeSignal.any { it.endedAt > signalledAt && it.status == 200 } // some in flight at the signal were finished
+        beforeSignal.findAll { it.status != 200 && !unread(it) } == []
 
         and: "nothing after the signal was answered with an error either"
         all.findAll { it.status != null && it.status != 200 } == []
@@ -88,8 +96,13 @@ class ShutdownFinishesInFlightRefreshesSpec extends Specification {
         when: "rotor restarts on the same data directory"
         restarted = RotorProcess.startOnItsOwnStore(dir)
 
-        then: "every client's last acknowledged refresh token refreshes"
+        then: "every client's last acknowledged refresh token refreshes: nothing unanswered had been run"
         (0..<CLIENTS).collect { Calls.refresh(restarted, chains[it]).status } == [200] * CLIENTS
+    }
+
+    /** Closed with no byte of an answer, by a FIN or (for a connection still in the listener's backlog) a reset. */
+    private static boolean unread(Exchange exchange) {
+        exchange.status == null && (exchange.failure == CLOSED_UNANSWERED || exchange.failure.contains('Connection reset'))
     }
 
     /** One refresh on a connection of its own; null when the connection is refused. */
@@ -109,7 +122,7 @@ class ShutdownFinishesInFlightRefreshesSpec extends Specification {
                         "Content-Length: 0\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII))
                 def answer = new String(socket.inputStream.readAllBytes(), StandardCharsets.UTF_8)
                 if (answer.isEmpty()) {
-                    return new Exchange(connectedAt, System.nanoTime(), null, null, 'closed without an answer')
+                    return new Exchange(connectedAt, System.nanoTime(), null, null, CLOSED_UNANSWERED)
                 }
                 int status = Integer.parseInt(answer.substring(9, 12))
                 def body = answer.substring(answer.indexOf('\r\n\r\n') + 4)
