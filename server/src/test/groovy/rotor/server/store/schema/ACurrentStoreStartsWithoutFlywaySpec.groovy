@@ -37,23 +37,24 @@ class ACurrentStoreStartsWithoutFlywaySpec extends Specification {
         given:
         start()
         sql { Sql db ->
-            db.execute("DELETE FROM flyway_schema_history WHERE version = '8'")
-            db.execute("DELETE FROM job_lease WHERE name = 'signing-keys'")
+            // as migration 8 left it: refresh_token with its foreign key
+            db.execute("DELETE FROM flyway_schema_history WHERE version = '9'")
+            db.execute('ALTER TABLE refresh_token ADD CONSTRAINT refresh_token_grant FOREIGN KEY (grant_id) REFERENCES token_grant (id)')
         }
 
         when:
         def log = start()
 
         then:
-        log.any { it.contains('Migrating schema "public" to version "8') }
-        newestMigration() == ['8', true]
-        sql { Sql db -> db.firstRow("SELECT count(*) AS n FROM job_lease WHERE name = 'signing-keys'").n } == 1
+        log.any { it.contains('Migrating schema "public" to version "9') }
+        newestMigration() == ['9', true]
+        sql { Sql db -> db.rows("SELECT constraint_name FROM information_schema.table_constraints WHERE table_name = 'refresh_token' AND constraint_type = 'FOREIGN KEY'") } == []
     }
 
     def "a store whose last migration failed goes through Flyway, which refuses it"() {
         given:
         start()
-        sql { Sql db -> db.execute("UPDATE flyway_schema_history SET success = FALSE WHERE version = '8'") }
+        sql { Sql db -> db.execute("UPDATE flyway_schema_history SET success = FALSE WHERE version = '9'") }
 
         when:
         start()
