@@ -14,8 +14,9 @@ import java.util.List;
  * Drops refresh_token's foreign key to token_grant. On H2 it came with an index of grant_id of its
  * own beside refresh_token_by_grant (H2 reuses no index of more columns for it), so every rotation
  * wrote one more random B-tree path into each commit and checked the grant once more; PostgreSQL
- * took a key-share lock on the grant row for every new token. Dropping it made the 32-client
- * oauth2 refresh about a fifth faster on H2 (bench/RESULTS.md, session 10).
+ * took a key-share lock on the grant row for every new token. Whether that shows in throughput is
+ * not settled: four pairs of runs gave +23% at 32 clients, two later ones none (bench/RESULTS.md,
+ * session 10).
  *
  * <p>What the key guarded still holds without it: a token is only ever added for a grant read or
  * created in the same rotation, retention deletes a grant's tokens before the grant (and only of
