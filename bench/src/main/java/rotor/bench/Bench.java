@@ -65,9 +65,9 @@ public final class Bench {
             if (!noisy.isEmpty() && !options.allowNoise()) {
                 out.println(report.markdown());
                 out.println("REFUSED: other processes used more than " + options.noiseLimitCores()
-                        + " cores in a measured window, after " + options.retries() + " retries: "
-                        + noisy.stream().map(r -> r.system() + " at " + r.clients() + " clients ("
-                        + Report.format("%.2f", r.window().cpu().otherCores()) + " cores; " + r.window().cpu().topOthers() + ")")
+                        + " cores, or the machine's speed changed by more than " + Report.format("%.0f%%", 100 * options.driftLimit())
+                        + ", in a measured window, after " + options.retries() + " retries: "
+                        + noisy.stream().map(r -> r.system() + " at " + r.clients() + " clients (" + r.noise() + ")")
                         .collect(Collectors.joining("; "))
                         + ". Nothing was written: run it again when the machine is quiet (or pass --allow-noise).");
                 return new Outcome(REFUSED, null, null, null);
@@ -97,7 +97,10 @@ public final class Bench {
                 "per level: " + options.warmup().toSeconds() + " s warm-up, then " + options.duration().toMillis() / 1000.0
                         + " s measured; one grant per client, rotation on, each client presents its newest refresh token",
                 "CPU in cores over the measured window (/proc); \"others\" = the machine's busy time less the server's and "
-                        + "the load generator's; a window with others above " + options.noiseLimitCores() + " cores is noisy"));
+                        + "the load generator's; a window with others above " + options.noiseLimitCores() + " cores is noisy",
+                "machine speed: P-256 signatures/s on one thread of the load generator's JVM, just before and just after each "
+                        + "window, as a share of the run's first window; a window across which it changed by more than "
+                        + Report.format("%.0f%%", 100 * options.driftLimit()) + " is noisy"));
         if (options.postgres()) {
             lines.add("server CPU includes PostgreSQL's: " + (options.storePid() == 0 ? "every process named postgres"
                     : "postmaster " + options.storePid() + " and its children"));

@@ -5,18 +5,21 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
  * One run: the ceiling first, then rotor once per dialect, each on a fresh server process, every
  * concurrency level after its own warm-up. A level in which other processes used more CPU than the
- * limit is measured again (the server stays warm), up to the retries allowed.
+ * limit, or across which the machine's own speed changed by more than the drift limit, is measured
+ * again (the server stays warm), up to the retries allowed.
  */
 final class Campaign {
 
     private final Options options;
     private final Systems systems;
     private final Consumer<String> progress;
+    private final MachineSpeed speed = new MachineSpeed();
 
     Campaign(Options options, Systems systems, Consumer<String> progress) {
         this.options = options;
@@ -66,13 +69,20 @@ final class Campaign {
             for (int attempt = 0; ; attempt++) {
                 progress.accept(String.format("%s, %d clients: %s warm-up, %s measured", system, clients,
                         seconds(warmup), seconds(options.duration())));
+                double before = speed.probe();
                 LoadGenerator.Window window = load.run(clients, warmup, options.duration(), watch);
-                boolean noisy = window.cpu().otherCores() > options.noiseLimitCores();
-                progress.accept(String.format("  %,.0f/s, p99 %.1f ms, %d errors, others %.2f cores%s", window.perSecond(),
-                        window.percentileMillis(0.99), window.errors(), window.cpu().otherCores(),
-                        noisy ? " (noisy: " + window.cpu().topOthers() + ")" : ""));
-                if (!noisy || attempt >= options.retries()) {
-                    rows.add(new Report.Row(system, ceiling, clients, window, noisy));
+                MachineSpeed.Reading reading = new MachineSpeed.Reading(before, speed.probe());
+                boolean busy = window.cpu().otherCores() > options.noiseLimitCores();
+                boolean unsteady = reading.drift() > options.driftLimit();
+                String noise = busy ? Report.format("%.2f", window.cpu().otherCores()) + " cores of other processes: "
+                        + window.cpu().topOthers()
+                        : unsteady ? String.format(Locale.ROOT, "the machine's speed changed by %.0f%% across the window",
+                        100 * reading.drift()) : null;
+                progress.accept(String.format("  %,.0f/s, p99 %.1f ms, %d errors, others %.2f cores, machine %,.0f -> %,.0f"
+                                + " signatures/s%s", window.perSecond(), window.percentileMillis(0.99), window.errors(),
+                        window.cpu().otherCores(), reading.before(), reading.after(), noise == null ? "" : " (noisy: " + noise + ")"));
+                if (noise == null || attempt >= options.retries()) {
+                    rows.add(new Report.Row(system, ceiling, clients, window, reading, noise));
                     break;
                 }
                 // Still warm: a short warm-up only settles the load again.

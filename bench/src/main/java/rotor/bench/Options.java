@@ -11,7 +11,7 @@ import java.util.Locale;
 /** The command line of one benchmark run, with the defaults the README documents. */
 record Options(List<BenchDialect> dialects, List<Integer> concurrency, Duration warmup, Duration duration,
                Path serverJar, String serverJava, Path out, String jdbcUrl, String jdbcUser, String jdbcPassword,
-               double noiseLimitCores, int retries, boolean allowNoise, boolean skipCeiling, List<String> serverOptions,
+               double noiseLimitCores, double driftLimit, int retries, boolean allowNoise, boolean skipCeiling, List<String> serverOptions,
                long storePid, List<Long> preloads) {
 
     static final String USAGE = """
@@ -27,6 +27,8 @@ record Options(List<BenchDialect> dialects, List<Integer> concurrency, Duration 
               --store-pid PID                  the PostgreSQL postmaster's pid: it and its children are the store
                                                (default: every process named postgres)
               --noise-limit 0.25               cores that other processes may use in a measured window
+              --drift-limit 0.2                how much the machine's speed (P-256 signatures/s on one thread,
+                                               just before and after a window) may change across a window
               --retries 2                      how often a noisy level is measured again before refusing
               --allow-noise                    report noisy windows (marked) instead of refusing
               --skip-ceiling                   rotor only, no ceiling rows and no shares
@@ -47,6 +49,7 @@ record Options(List<BenchDialect> dialects, List<Integer> concurrency, Duration 
         String jdbcUser = null;
         String jdbcPassword = null;
         double noise = 0.25;
+        double drift = 0.2;
         int retries = 2;
         boolean allowNoise = false;
         boolean skipCeiling = false;
@@ -75,6 +78,7 @@ record Options(List<BenchDialect> dialects, List<Integer> concurrency, Duration 
                         case "--jdbc-user" -> jdbcUser = value;
                         case "--jdbc-password" -> jdbcPassword = value;
                         case "--noise-limit" -> noise = Double.parseDouble(value);
+                        case "--drift-limit" -> drift = Double.parseDouble(value);
                         case "--retries" -> retries = Integer.parseInt(value);
                         case "--server-option" -> serverOptions.add(value);
                         case "--store-pid" -> storePid = Long.parseLong(value);
@@ -92,7 +96,7 @@ record Options(List<BenchDialect> dialects, List<Integer> concurrency, Duration 
             throw new IllegalArgumentException("--concurrency takes positive whole numbers");
         }
         return new Options(dialects, concurrency, warmup, duration, serverJar, serverJava, out, jdbcUrl, jdbcUser,
-                jdbcPassword, noise, retries, allowNoise, skipCeiling, List.copyOf(serverOptions),
+                jdbcPassword, noise, drift, retries, allowNoise, skipCeiling, List.copyOf(serverOptions),
                 storePid, preloads);
     }
 

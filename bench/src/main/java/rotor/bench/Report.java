@@ -10,9 +10,21 @@ import java.util.Set;
 /** The run as a Markdown table: every rotor row also as a share of the ceiling at the same concurrency. */
 final class Report {
 
-    /** One measured level of one system. */
-    record Row(String system, boolean ceiling, int clients, LoadGenerator.Window window, boolean noisy) {
+    /**
+     * One measured level of one system.
+     *
+     * @param noise why the window is not to be trusted (other processes, or the machine's speed), or null
+     */
+    record Row(String system, boolean ceiling, int clients, LoadGenerator.Window window, MachineSpeed.Reading speed,
+               String noise) {
+
+        boolean noisy() {
+            return noise != null;
+        }
     }
+
+    /** A rotor row whose machine ran this much faster or slower than in its ceiling's window gets a note. */
+    private static final double COMPARABLE_SPEED = 0.2;
 
     private final List<String> context;
     private final List<Row> rows;
@@ -43,8 +55,8 @@ final class Report {
             md.append("- ").append(line).append('\n');
         }
         md.append('\n');
-        md.append("| system | clients | refreshes/s | of ceiling | p50 ms | p90 ms | p99 ms | errors | server CPU (cores) | server CPU per refresh (us) | server RSS MiB | load gen CPU (cores) | others CPU (cores) |\n");
-        md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        md.append("| system | clients | refreshes/s | of ceiling | p50 ms | p90 ms | p99 ms | errors | server CPU (cores) | server CPU per refresh (us) | server RSS MiB | load gen CPU (cores) | others CPU (cores) | machine speed |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Row row : rows) {
             LoadGenerator.Window w = row.window();
             md.append("| ").append(row.system()).append(row.noisy() ? " (noisy)" : "")
@@ -60,6 +72,7 @@ final class Report {
                     .append(" | ").append(format("%.0f", w.serverRssMiB()))
                     .append(" | ").append(format("%.2f", w.cpu().selfCores()))
                     .append(" | ").append(format("%.2f", w.cpu().otherCores()))
+                    .append(" | ").append(format("%.0f%%", 100 * row.speed().mean() / rows.get(0).speed().mean()))
                     .append(" |\n");
         }
         List<String> notes = new ArrayList<>();
@@ -68,8 +81,15 @@ final class Report {
                 notes.add(row.system() + " at " + row.clients() + " clients, first error: " + abbreviate(row.window().firstError()));
             }
             if (row.noisy()) {
-                notes.add(row.system() + " at " + row.clients() + " clients was noisy: " + row.window().cpu().topOthers());
+                notes.add(row.system() + " at " + row.clients() + " clients was noisy: " + row.noise());
             }
+            ceilingAt(row.clients()).filter(c -> !row.ceiling()).ifPresent(c -> {
+                double relative = row.speed().mean() / c.speed().mean();
+                if (Math.abs(relative - 1) > COMPARABLE_SPEED) {
+                    notes.add(row.system() + " at " + row.clients() + " clients ran on a machine at " + format("%.0f%%", 100 * relative)
+                            + " of its speed in the ceiling's window: its share of the ceiling says little");
+                }
+            });
             if (row.window().cpu().stealCores() > 0.05) {
                 notes.add(row.system() + " at " + row.clients() + " clients: the hypervisor took "
                         + format("%.2f", row.window().cpu().stealCores()) + " cores (steal)");
