@@ -98,7 +98,7 @@ public final class Bench {
                         + " s measured; one grant per client, rotation on, each client presents its newest refresh token",
                 "CPU in cores over the measured window (/proc); \"others\" = the machine's busy time less the server's and "
                         + "the load generator's; a window with others above " + options.noiseLimitCores() + " cores is noisy",
-                "machine speed: P-256 signatures/s on one thread of the load generator's JVM, just before and just after each "
+                "machine speed: P-256 signatures/s on one thread of the load generator's JVM, before each level's warm-up and after its "
                         + "window, as a share of the run's first window; a window across which it changed by more than "
                         + Report.format("%.0f%%", 100 * options.driftLimit()) + " is noisy"));
         if (options.postgres()) {

@@ -9,7 +9,7 @@ import java.time.Duration;
 
 /**
  * How fast this machine is right now: P-256 signatures per second on one thread of this JVM,
- * timed just before and just after each measured window while no server is under load.
+ * timed before each level's warm-up and after its measured window, while no server is under load.
  *
  * Why: on a shared VM the hypervisor can slow every core by half for minutes without any steal
  * or other process showing in /proc (a run here went from 479 to 1,182 us of CPU per refresh in

@@ -28,7 +28,7 @@ record Options(List<BenchDialect> dialects, List<Integer> concurrency, Duration 
                                                (default: every process named postgres)
               --noise-limit 0.25               cores that other processes may use in a measured window
               --drift-limit 0.2                how much the machine's speed (P-256 signatures/s on one thread,
-                                               just before and after a window) may change across a window
+                                               before a warm-up and after its window) may change across a window
               --retries 2                      how often a noisy level is measured again before refusing
               --allow-noise                    report noisy windows (marked) instead of refusing
               --skip-ceiling                   rotor only, no ceiling rows and no shares
