@@ -12,14 +12,17 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * CPU time and memory from Linux's /proc, read at the start and the end of a measured window.
+ * CPU time, storage writes and memory from Linux's /proc, read at the start and the end of a
+ * measured window.
  *
  * <p>Who used the CPU: the machine's busy time (user + nice + system of /proc/stat), the server's
  * and this process's own (utime + stime of /proc/&lt;pid&gt;/stat), and the rest, which is other
  * processes. irq and softirq time is left out of the machine's total on purpose: loopback traffic
  * is processed in softirq and charged to no process, so counting it would call the benchmark's own
  * network work "others". Steal (time the hypervisor gave to other guests) is reported, not judged.
- * All in clock ticks of USER_HZ, which Linux fixes at 100 for /proc.
+ * All in clock ticks of USER_HZ, which Linux fixes at 100 for /proc. Storage writes are the
+ * server's write_bytes of /proc/&lt;pid&gt;/io (with a local PostgreSQL's, as for the CPU): what it
+ * sent towards the disk, whatever the machine's speed, so a store change shows in it without noise.
  */
 final class CpuWatch {
 
@@ -27,13 +30,13 @@ final class CpuWatch {
     private static final Path PROC = Path.of("/proc");
 
     /** Ticks of one moment. {@code processes} is every process then (pid to ticks), to name culprits. */
-    record Snapshot(long nanos, long busy, long steal, long server, long self, Map<Long, Long> processes,
-                    Map<Long, String> names, Map<Long, Long> parents) {
+    record Snapshot(long nanos, long busy, long steal, long server, long self, long serverWriteBytes,
+                    Map<Long, Long> processes, Map<Long, String> names, Map<Long, Long> parents) {
     }
 
     /** What a window came to, in cores (1.0 = one core busy the whole window). */
     record Usage(double seconds, double serverCores, double selfCores, double otherCores, double stealCores,
-                 String topOthers) {
+                 long serverWriteBytes, String topOthers) {
     }
 
     private final long serverPid;
@@ -72,13 +75,15 @@ final class CpuWatch {
             throw new IllegalStateException("cannot read /proc: this benchmark needs Linux", e);
         }
         long server = 0;
+        long serverWrites = 0;
         for (Map.Entry<Long, Long> e : processes.entrySet()) {
             if (e.getKey() == serverPid || partOfServer(e.getKey(), parents.get(e.getKey()), names.get(e.getKey()))) {
                 server += e.getValue();
+                serverWrites += writeBytes(e.getKey());
             }
         }
-        return new Snapshot(System.nanoTime(), cpu[0], cpu[1], server, processes.getOrDefault(selfPid, 0L), processes, names,
-                parents);
+        return new Snapshot(System.nanoTime(), cpu[0], cpu[1], server, processes.getOrDefault(selfPid, 0L), serverWrites,
+                processes, names, parents);
     }
 
     Usage between(Snapshot start, Snapshot end) {
@@ -88,7 +93,8 @@ final class CpuWatch {
         long self = end.self() - start.self();
         long others = Math.max(0, (end.busy() - start.busy()) - server - self);
         return new Usage(seconds, server / perCore, self / perCore, others / perCore,
-                (end.steal() - start.steal()) / perCore, topOthers(start, end, perCore));
+                (end.steal() - start.steal()) / perCore, Math.max(0, end.serverWriteBytes() - start.serverWriteBytes()),
+                topOthers(start, end, perCore));
     }
 
     /** True for the processes the system under test consists of besides the server: a local PostgreSQL's. */
@@ -128,6 +134,19 @@ final class CpuWatch {
                 .map(e -> end.names().get(e.getKey()) + " (pid " + e.getKey() + ") "
                         + String.format("%.2f", e.getValue() / perCore) + " cores")
                 .collect(Collectors.joining(", "));
+    }
+
+    /** write_bytes of /proc/&lt;pid&gt;/io; 0 when the process is gone or the kernel keeps no I/O accounting. */
+    private static long writeBytes(long pid) {
+        String io = read(PROC.resolve(Long.toString(pid)).resolve("io"));
+        if (io != null) {
+            for (String line : io.split("\n")) {
+                if (line.startsWith("write_bytes:")) {
+                    return Long.parseLong(line.substring("write_bytes:".length()).trim());
+                }
+            }
+        }
+        return 0;
     }
 
     /** [busy, steal] from the first line of /proc/stat: cpu user nice system idle iowait irq softirq steal ... */

@@ -55,8 +55,8 @@ final class Report {
             md.append("- ").append(line).append('\n');
         }
         md.append('\n');
-        md.append("| system | clients | refreshes/s | of ceiling | p50 ms | p90 ms | p99 ms | errors | server CPU (cores) | server CPU per refresh (us) | server RSS MiB | load gen CPU (cores) | others CPU (cores) | machine speed |\n");
-        md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        md.append("| system | clients | refreshes/s | of ceiling | p50 ms | p90 ms | p99 ms | errors | server CPU (cores) | server CPU per refresh (us) | storage writes per refresh (KB) | server RSS MiB | load gen CPU (cores) | others CPU (cores) | machine speed |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Row row : rows) {
             LoadGenerator.Window w = row.window();
             md.append("| ").append(row.system()).append(row.noisy() ? " (noisy)" : "")
@@ -69,6 +69,7 @@ final class Report {
                     .append(" | ").append(w.errors())
                     .append(" | ").append(format("%.2f", w.cpu().serverCores()))
                     .append(" | ").append(format("%,.0f", w.cpu().serverCores() * 1e6 / w.perSecond()))
+                    .append(" | ").append(format("%.1f", w.refreshes() == 0 ? Double.NaN : w.cpu().serverWriteBytes() / 1024.0 / w.refreshes()))
                     .append(" | ").append(format("%.0f", w.serverRssMiB()))
                     .append(" | ").append(format("%.2f", w.cpu().selfCores()))
                     .append(" | ").append(format("%.2f", w.cpu().otherCores()))
