@@ -60,7 +60,7 @@ public final class Bench {
             List<String> context = context(options, systems);
             context.forEach(line -> out.println("# " + line));
             List<Report.Row> rows = new Campaign(options, systems, out::println).run();
-            Report report = new Report(context, rows);
+            Report report = new Report(context, rows, options.driftLimit());
             List<Report.Row> noisy = rows.stream().filter(Report.Row::noisy).toList();
             if (!noisy.isEmpty() && !options.allowNoise()) {
                 out.println(report.markdown());

@@ -72,12 +72,7 @@ final class Campaign {
                 double before = speed.probe();
                 LoadGenerator.Window window = load.run(clients, warmup, options.duration(), watch);
                 MachineSpeed.Reading reading = new MachineSpeed.Reading(before, speed.probe());
-                boolean busy = window.cpu().otherCores() > options.noiseLimitCores();
-                boolean unsteady = reading.drift() > options.driftLimit();
-                String noise = busy ? Report.format("%.2f", window.cpu().otherCores()) + " cores of other processes: "
-                        + window.cpu().topOthers()
-                        : unsteady ? String.format(Locale.ROOT, "the machine's speed changed by %.0f%% across the window",
-                        100 * reading.drift()) : null;
+                String noise = noise(window, reading);
                 progress.accept(String.format("  %,.0f/s, p99 %.1f ms, %d errors, others %.2f cores, machine %,.0f -> %,.0f"
                                 + " signatures/s%s", window.perSecond(), window.percentileMillis(0.99), window.errors(),
                         window.cpu().otherCores(), reading.before(), reading.after(), noise == null ? "" : " (noisy: " + noise + ")"));
@@ -90,6 +85,17 @@ final class Campaign {
             }
         }
         return rows;
+    }
+
+    /** Why a window is not to be trusted, or null: other processes' CPU first, then the machine's own speed. */
+    private String noise(LoadGenerator.Window window, MachineSpeed.Reading reading) {
+        if (window.cpu().otherCores() > options.noiseLimitCores()) {
+            return Report.format("%.2f", window.cpu().otherCores()) + " cores of other processes: " + window.cpu().topOthers();
+        }
+        if (reading.drift() > options.driftLimit()) {
+            return String.format(Locale.ROOT, "the machine's speed changed by %.0f%% across the window", 100 * reading.drift());
+        }
+        return null;
     }
 
     private static String seconds(Duration d) {

@@ -54,9 +54,9 @@ final class MachineSpeed {
      */
     private void warmUp() {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        double last = signaturesPerSecond(PROBE);
+        double last = probe();
         while (System.nanoTime() < deadline) {
-            double next = signaturesPerSecond(PROBE);
+            double next = probe();
             if (new Reading(last, next).drift() < 0.05) {
                 return;
             }
@@ -64,15 +64,11 @@ final class MachineSpeed {
         }
     }
 
-    /** A reading now, before a window. */
+    /** One reading now: signatures per second over half a second. */
     double probe() {
-        return signaturesPerSecond(PROBE);
-    }
-
-    private double signaturesPerSecond(Duration length) {
         try {
             long start = System.nanoTime();
-            long end = start + length.toNanos();
+            long end = start + PROBE.toNanos();
             long signed = 0;
             long now;
             do {

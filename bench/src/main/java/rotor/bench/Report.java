@@ -23,16 +23,19 @@ final class Report {
         }
     }
 
-    /** A rotor row whose machine ran this much faster or slower than in its ceiling's window gets a note. */
-    private static final double COMPARABLE_SPEED = 0.2;
-
     private final List<String> context;
     private final List<Row> rows;
+    private final double driftLimit;
 
-    /** @param context lines that say where and how it was measured (machine, JDKs, store, durations) */
-    Report(List<String> context, List<Row> rows) {
+    /**
+     * @param context    lines that say where and how it was measured (machine, JDKs, store, durations)
+     * @param driftLimit how far the machine's speed may differ between a rotor row and its ceiling's
+     *                   before the row gets a note (the limit that also judges a single window)
+     */
+    Report(List<String> context, List<Row> rows, double driftLimit) {
         this.context = context;
         this.rows = rows;
+        this.driftLimit = driftLimit;
     }
 
     List<Row> rows() {
@@ -86,7 +89,7 @@ final class Report {
             }
             ceilingAt(row.clients()).filter(c -> !row.ceiling()).ifPresent(c -> {
                 double relative = row.speed().mean() / c.speed().mean();
-                if (Math.abs(relative - 1) > COMPARABLE_SPEED) {
+                if (Math.abs(relative - 1) > driftLimit) {
                     notes.add(row.system() + " at " + row.clients() + " clients ran on a machine at " + format("%.0f%%", 100 * relative)
                             + " of its speed in the ceiling's window: its share of the ceiling says little");
                 }

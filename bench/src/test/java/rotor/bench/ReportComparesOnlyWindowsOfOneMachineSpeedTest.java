@@ -18,7 +18,7 @@ class ReportComparesOnlyWindowsOfOneMachineSpeedTest {
     void notesARotorRowMeasuredWhileTheMachineRanAtHalfItsCeilingsSpeed() {
         Report report = new Report(List.of(), List.of(
                 row("ceiling", true, 32, 9_000, 2_000),
-                row("rotor oauth2", false, 32, 1_500, 1_000)));
+                row("rotor oauth2", false, 32, 1_500, 1_000)), 0.2);
 
         String table = report.markdown();
 
@@ -32,7 +32,7 @@ class ReportComparesOnlyWindowsOfOneMachineSpeedTest {
     void leavesRowsOfTheSameSpeedUnremarked() {
         Report report = new Report(List.of(), List.of(
                 row("ceiling", true, 32, 9_000, 2_000),
-                row("rotor oauth2", false, 32, 3_000, 1_900)));
+                row("rotor oauth2", false, 32, 3_000, 1_900)), 0.2);
 
         String table = report.markdown();
 

@@ -15,7 +15,7 @@ class ReportStatesStorageWritesPerRefreshTest {
     @Test
     void dividesTheServersStorageWritesByTheRefreshesOfTheWindow() {
         long refreshes = 30_000;
-        Report report = new Report(List.of(), List.of(row(refreshes, refreshes * 13 * 1024)));
+        Report report = new Report(List.of(), List.of(row(refreshes, refreshes * 13 * 1024)), 0.2);
 
         String table = report.markdown();
 
@@ -25,7 +25,7 @@ class ReportStatesStorageWritesPerRefreshTest {
 
     @Test
     void saysNotApplicableForAWindowWithoutRefreshes() {
-        Report report = new Report(List.of(), List.of(row(0, 4096)));
+        Report report = new Report(List.of(), List.of(row(0, 4096)), 0.2);
 
         assertTrue(report.markdown().contains("| n/a | 300 |"), report.markdown());
     }
