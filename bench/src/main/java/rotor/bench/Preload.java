@@ -106,10 +106,14 @@ public final class Preload {
         }
     }
 
-    /** What SecretHasher stores: base64url SHA-256, 43 characters; random here, as real ones look. */
+    /**
+     * What RefreshTokenHashes stores: the issue time in 12 hex digits, then the base64url SHA-256
+     * (43 characters; random here, as real ones look). The time is the moment of the insert, so
+     * the preloaded rows lie in the index in the order a store that issued them would hold them.
+     */
     private static String randomHash(SecureRandom random) {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return String.format("%012x", System.currentTimeMillis()) + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

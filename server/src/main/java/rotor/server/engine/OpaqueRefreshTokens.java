@@ -4,10 +4,14 @@ import jakarta.inject.Singleton;
 import rotor.server.keys.RandomTokens;
 
 import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * rtr_ followed by 256 random bits in base64url. The prefix lets secret scanners and onboard's
+ * rtr_ followed by 256 bits in base64url: 48 bits of the issue time, then 208 random
+ * ({@link RandomTokens#orderedSecret}). The prefix lets secret scanners and onboard's
  * MALFORMED_TOKEN check tell our tokens from anything else.
  */
 @Singleton
@@ -24,7 +28,20 @@ public final class OpaqueRefreshTokens implements RefreshTokenFormat {
 
     @Override
     public String mint(NewToken token) {
-        return random.secret(PREFIX);
+        return random.orderedSecret(PREFIX, token.issuedAt());
+    }
+
+    /**
+     * The issue time a token of this shape carries in its first 48 bits, as 12 hex digits that
+     * sort as the times do. Tokens minted before the time was there carry random bits instead: the
+     * key is then one that no stored token has ({@link RefreshTokenHashes}).
+     */
+    static Optional<String> issueKey(String token) {
+        if (!SHAPE.matcher(token).matches()) {
+            return Optional.empty();
+        }
+        byte[] time = Base64.getUrlDecoder().decode(token.substring(PREFIX.length(), PREFIX.length() + 8));
+        return Optional.of(HexFormat.of().formatHex(time));
     }
 
     @Override

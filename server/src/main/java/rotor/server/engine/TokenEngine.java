@@ -12,12 +12,12 @@ import rotor.server.engine.RotationRules.Refuse;
 import rotor.server.engine.RotationRules.Replay;
 import rotor.server.engine.RotationRules.Rotate;
 import rotor.server.keys.AccessTokenMinter;
-import rotor.server.keys.SecretHasher;
 import rotor.server.store.GrantRecord;
 import rotor.server.store.RefreshTokenRecord;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -41,15 +41,15 @@ public class TokenEngine {
     private final TokenStore store;
     private final Dialects dialects;
     private final DialectPolicies policies;
-    private final SecretHasher hasher;
+    private final RefreshTokenHashes hashes;
     private final AccessTokenMinter accessTokens;
 
-    public TokenEngine(TokenStore store, Dialects dialects, DialectPolicies policies, SecretHasher hasher,
+    public TokenEngine(TokenStore store, Dialects dialects, DialectPolicies policies, RefreshTokenHashes hashes,
                        AccessTokenMinter accessTokens) {
         this.store = store;
         this.dialects = dialects;
         this.policies = policies;
-        this.hasher = hasher;
+        this.hashes = hashes;
         this.accessTokens = accessTokens;
     }
 
@@ -91,10 +91,9 @@ public class TokenEngine {
         if (form != Form.WELL_FORMED) {
             return RefreshOutcome.of(form == Form.MALFORMED ? Status.MALFORMED_TOKEN : Status.INVALID_GRANT);
         }
-        String hash = hasher.hash(presented);
         Presentation presentation = new Presentation(request.dialect(), tenant.get(), request.clientId(), request.requestedScope());
         try {
-            return refreshPresented(presentation, presented, hash, at);
+            return refreshPresented(presentation, presented, hashes.lookups(presented), at);
         } catch (StoreContention contention) {
             return RefreshOutcome.of(Status.INTERNAL);
         }
@@ -125,12 +124,13 @@ public class TokenEngine {
      * may commit together with concurrent ones. Whatever else happens (a replay, a lost race, a
      * revocation in between) is settled by a transaction of its own that reads again.
      */
-    private RefreshOutcome refreshPresented(Presentation presentation, String presented, String hash, Instant at) {
-        Optional<Judged> judged = judge(presentation, hash, at);
+    private RefreshOutcome refreshPresented(Presentation presentation, String presented, List<String> lookups, Instant at) {
+        Optional<Judged> judged = judge(presentation, lookups, at);
         if (judged.isEmpty()) {
             return RefreshOutcome.of(Status.INVALID_GRANT);
         }
         Judged j = judged.get();
+        String hash = j.token().tokenHash();
         if (j.decision() instanceof Refuse || j.decision() instanceof AccessOnly) {
             return answerWithoutRotation(j, presented, at);
         }
@@ -145,7 +145,7 @@ public class TokenEngine {
     }
 
     private RefreshOutcome refreshInTransaction(Presentation presentation, String presented, String hash, Instant at) {
-        Optional<Judged> judged = judge(presentation, hash, at);
+        Optional<Judged> judged = judge(presentation, List.of(hash), at);
         if (judged.isEmpty()) {
             return RefreshOutcome.of(Status.INVALID_GRANT);
         }
@@ -194,10 +194,18 @@ public class TokenEngine {
     private record Judged(RefreshTokenRecord token, GrantRecord grant, DialectPolicy policy, Decision decision) {
     }
 
-    private Optional<Judged> judge(Presentation presentation, String hash, Instant at) {
+    /** The presented token under the first of its stored forms that the store has, judged. */
+    private Optional<Judged> judge(Presentation presentation, List<String> lookups, Instant at) {
         DialectPolicy policy = policies.of(presentation.dialect());
-        return store.find(hash).map(found -> new Judged(found.token(), found.grant(), policy,
-                RotationRules.decide(found.grant(), found.token(), presentation, policy, at)));
+        for (String hash : lookups) {
+            Optional<TokenStore.Presented> found = store.find(hash);
+            if (found.isPresent()) {
+                TokenStore.Presented p = found.get();
+                Decision decision = RotationRules.decide(p.grant(), p.token(), presentation, policy, at);
+                return Optional.of(new Judged(p.token(), p.grant(), policy, decision));
+            }
+        }
+        return Optional.empty();
     }
 
     /** A refusal, or a new access token for the same refresh token when rotation is off. */
@@ -234,7 +242,7 @@ public class TokenEngine {
                                 DialectPolicy policy) {
         Instant refreshExpires = RotationRules.refreshExpiry(grant, policy, at);
         String refreshToken = dialectOf(grant).refreshTokens().mint(new NewToken(grant.subject(), at, refreshExpires));
-        RefreshTokenRecord record = RefreshTokenRecord.issued(hasher.hash(refreshToken), grant.id(), parentHash, generation, scope, at,
+        RefreshTokenRecord record = RefreshTokenRecord.issued(hashes.stored(refreshToken), grant.id(), parentHash, generation, scope, at,
                 refreshExpires);
         return new Successor(record, withAccessToken(grant, refreshToken, refreshExpires, scope, at, policy));
     }

@@ -5,8 +5,8 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
+import rotor.server.engine.RefreshTokenHashes;
 import rotor.server.engine.RotationRules.GrantState;
-import rotor.server.keys.SecretHasher;
 import rotor.server.keys.StoredKeySignature;
 import rotor.server.store.GrantRecord;
 import rotor.server.store.GrantRepository;
@@ -34,15 +34,15 @@ public class TokenIntrospection {
 
     private final RefreshTokenRepository tokens;
     private final GrantRepository grants;
-    private final SecretHasher hasher;
+    private final RefreshTokenHashes hashes;
     private final StoredKeySignature signature;
     private final GrantHistory history;
 
-    public TokenIntrospection(RefreshTokenRepository tokens, GrantRepository grants, SecretHasher hasher,
+    public TokenIntrospection(RefreshTokenRepository tokens, GrantRepository grants, RefreshTokenHashes hashes,
                               StoredKeySignature signature, GrantHistory history) {
         this.tokens = tokens;
         this.grants = grants;
-        this.hasher = hasher;
+        this.hashes = hashes;
         this.signature = signature;
         this.history = history;
     }
@@ -83,7 +83,8 @@ public class TokenIntrospection {
         if (token == null || token.isBlank()) {
             return Optional.empty();
         }
-        Optional<RefreshTokenRecord> refresh = tokens.findById(hasher.hash(token));
+        Optional<RefreshTokenRecord> refresh = hashes.lookups(token).stream().map(tokens::findById)
+                .flatMap(Optional::stream).findFirst();
         if (refresh.isPresent()) {
             RefreshTokenRecord r = refresh.get();
             return grants.findById(r.grantId()).map(grant -> new Traced(Kind.REFRESH_TOKEN, grant, r.scope(), r.issuedAt(),

@@ -2,7 +2,9 @@ package rotor.server.keys;
 
 import jakarta.inject.Singleton;
 
+import java.nio.ByteBuffer;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.Base64;
 
 /** Unguessable identifiers and secrets from the platform's CSPRNG, each behind a prefix that says what it is. */
@@ -14,6 +16,22 @@ public class RandomTokens {
     /** 256 random bits: for secrets (refresh tokens, API keys, client secrets). */
     public String secret(String prefix) {
         return prefix + base64url(32);
+    }
+
+    /**
+     * 256 bits of which the first 48 are the issue time in milliseconds and the other 208 random:
+     * for refresh tokens, whose stored hashes then follow the order in which they were issued, so
+     * that the tokens of one commit land in the same pages of the store's index instead of
+     * scattering over it (bench/RESULTS.md, session 12). 208 random bits keep a guess far below
+     * RFC 6749 section 10.10's 2^-128; the time says no more than the holder knows already.
+     */
+    public String orderedSecret(String prefix, Instant issuedAt) {
+        byte[] buffer = new byte[32];
+        random.nextBytes(buffer);
+        long millis = issuedAt.toEpochMilli();
+        byte[] time = ByteBuffer.allocate(Long.BYTES).putLong(millis).array();
+        System.arraycopy(time, 2, buffer, 0, 6);
+        return prefix + Base64.getUrlEncoder().withoutPadding().encodeToString(buffer);
     }
 
     /** 96 random bits: for public identifiers (client ids, connection ids). */

@@ -75,7 +75,7 @@ class EngineOverAMemoryStoreSpec extends Specification {
 
     def "a failure while issuing leaves nothing half-written"() {
         given: "signing fails"
-        def failing = new TokenEngine(store, dialects(), new DialectPolicies(dialects(), []), new SecretHasher(),
+        def failing = new TokenEngine(store, dialects(), new DialectPolicies(dialects(), []), new RefreshTokenHashes(new SecretHasher()),
                 Stub(AccessTokenMinter) { mint(*_) >> { throw new IllegalStateException('no key') } })
 
         when:
@@ -115,7 +115,7 @@ class EngineOverAMemoryStoreSpec extends Specification {
             p.gracePeriod = values['grace-period'] as Duration
             p
         }
-        new TokenEngine(store, ds, new DialectPolicies(ds, properties), new SecretHasher(),
+        new TokenEngine(store, ds, new DialectPolicies(ds, properties), new RefreshTokenHashes(new SecretHasher()),
                 Stub(AccessTokenMinter) { mint(*_) >> 'an-access-token' })
     }
 

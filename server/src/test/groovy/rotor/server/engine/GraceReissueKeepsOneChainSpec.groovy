@@ -1,6 +1,5 @@
 package rotor.server.engine
 
-import rotor.server.keys.SecretHasher
 import rotor.server.support.Store
 import spock.lang.Shared
 import spock.lang.Specification
@@ -79,7 +78,7 @@ class GraceReissueKeepsOneChainSpec extends Specification {
         when:
         def outcomes = race { engine.refresh(RefreshRequest.of(Dialect.MIELTO, workspace, a.refreshToken()), T0 + Duration.ofSeconds(2)) }
         def live = liveTokenHashes(store, a.grantId())
-        def returned = outcomes.findAll { it.status() == OK }.collectEntries { [(store.bean(SecretHasher).hash(it.tokens().refreshToken())): it] }
+        def returned = outcomes.findAll { it.status() == OK }.collectEntries { [(store.bean(RefreshTokenHashes).stored(it.tokens().refreshToken())): it] }
 
         then:
         outcomes*.status().every { it == OK }

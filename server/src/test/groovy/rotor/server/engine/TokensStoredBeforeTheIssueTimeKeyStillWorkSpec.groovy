@@ -1,0 +1,86 @@
+package rotor.server.engine
+
+import rotor.server.grants.TokenIntrospection
+import rotor.server.keys.SecretHasher
+import rotor.server.support.Store
+import spock.lang.Specification
+
+import java.time.Duration
+import java.time.Instant
+
+import static rotor.server.engine.RefreshOutcome.Status.*
+
+/**
+ * Tokens issued before their stored form began with the issue time are stored under the bare
+ * SHA-256, and their first bits are random. An upgrade must not log their holders out: such a token
+ * still refreshes (its successor stored in the new form), is still recognised when replayed, and
+ * is still found by revocation and introspection.
+ */
+class TokensStoredBeforeTheIssueTimeKeyStillWorkSpec extends Specification {
+
+    static final Instant T0 = Instant.parse('2026-11-22T10:00:00Z')
+
+    /** Issues a grant and stores its first token as a release before this form would have. */
+    private static IssuedTokens issuedBefore(Store store, String subject) {
+        def first = store.bean(TokenEngine).issue(new GrantRequest(Dialect.DAYZERO, subject, BUSINESS, null, null), T0)
+        def keyed = store.bean(RefreshTokenHashes).stored(first.refreshToken())
+        def bare = store.bean(SecretHasher).hash(first.refreshToken())
+        assert keyed != bare
+        assert store.sql { executeUpdate('UPDATE refresh_token SET token_hash = ? WHERE token_hash = ?', [bare, keyed]) } == 1
+        first
+    }
+
+    static final String BUSINESS = UUID.randomUUID().toString()
+
+    def "a token stored under its bare hash refreshes, and its successor is stored under the keyed form, on #store"() {
+        given:
+        def engine = store.bean(TokenEngine)
+        def first = issuedBefore(store, 'legacy-refresh')
+
+        when:
+        def next = engine.refresh(RefreshRequest.of(Dialect.DAYZERO, BUSINESS, first.refreshToken()), T0 + Duration.ofSeconds(10))
+
+        then:
+        next.status() == OK
+        def successor = store.bean(RefreshTokenHashes).stored(next.tokens().refreshToken())
+        store.sql { firstRow('SELECT parent_hash, generation FROM refresh_token WHERE token_hash = ?', [successor]) } as Map ==
+                [parent_hash: store.bean(SecretHasher).hash(first.refreshToken()), generation: 2]
+        engine.refresh(RefreshRequest.of(Dialect.DAYZERO, BUSINESS, next.tokens().refreshToken()), T0 + Duration.ofSeconds(20)).status() == OK
+
+        where:
+        store << Store.all()
+    }
+
+    def "a token stored under its bare hash and presented again is reuse, on #store"() {
+        given:
+        def engine = store.bean(TokenEngine)
+        def first = issuedBefore(store, 'legacy-replay')
+        def next = engine.refresh(RefreshRequest.of(Dialect.DAYZERO, BUSINESS, first.refreshToken()), T0 + Duration.ofSeconds(10))
+
+        when:
+        def replay = engine.refresh(RefreshRequest.of(Dialect.DAYZERO, BUSINESS, first.refreshToken()), T0 + Duration.ofSeconds(11))
+
+        then:
+        next.status() == OK
+        replay.status() == REUSED
+        engine.refresh(RefreshRequest.of(Dialect.DAYZERO, BUSINESS, next.tokens().refreshToken()), T0 + Duration.ofSeconds(12)).status() == REVOKED
+
+        where:
+        store << Store.all()
+    }
+
+    def "a token stored under its bare hash is found by revocation and introspection, on #store"() {
+        given:
+        def first = issuedBefore(store, 'legacy-trace')
+
+        when:
+        def traced = store.bean(TokenIntrospection).trace(first.refreshToken())
+
+        then:
+        traced.isPresent()
+        traced.get().grant().id() == first.grantId()
+
+        where:
+        store << Store.all()
+    }
+}
