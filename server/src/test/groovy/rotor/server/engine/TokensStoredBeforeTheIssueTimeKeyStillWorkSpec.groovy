@@ -19,6 +19,7 @@ import static rotor.server.engine.RefreshOutcome.Status.*
 class TokensStoredBeforeTheIssueTimeKeyStillWorkSpec extends Specification {
 
     static final Instant T0 = Instant.parse('2026-11-22T10:00:00Z')
+    static final String BUSINESS = UUID.randomUUID().toString()
 
     /** Issues a grant and stores its first token as a release before this form would have. */
     private static IssuedTokens issuedBefore(Store store, String subject) {
@@ -29,8 +30,6 @@ class TokensStoredBeforeTheIssueTimeKeyStillWorkSpec extends Specification {
         assert store.sql { executeUpdate('UPDATE refresh_token SET token_hash = ? WHERE token_hash = ?', [bare, keyed]) } == 1
         first
     }
-
-    static final String BUSINESS = UUID.randomUUID().toString()
 
     def "a token stored under its bare hash refreshes, and its successor is stored under the keyed form, on #store"() {
         given:
