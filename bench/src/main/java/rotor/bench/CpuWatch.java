@@ -31,12 +31,18 @@ final class CpuWatch {
 
     /** Ticks of one moment. {@code processes} is every process then (pid to ticks), to name culprits. */
     record Snapshot(long nanos, long busy, long steal, long server, long self, long serverWriteBytes,
-                    Map<Long, Long> processes, Map<Long, String> names, Map<Long, Long> parents) {
+                    Map<Long, Long> processes, Map<Long, String> names, Map<Long, Long> parents,
+                    Map<Long, Map.Entry<String, Long>> serverThreads) {
     }
 
-    /** What a window came to, in cores (1.0 = one core busy the whole window). */
+    /**
+     * What a window came to, in cores (1.0 = one core busy the whole window).
+     *
+     * @param serverThreads each kind of the server JVM's threads ({@link ServerThreads#KINDS}) with
+     *                      its share of that JVM's CPU in the window
+     */
     record Usage(double seconds, double serverCores, double selfCores, double otherCores, double stealCores,
-                 long serverWriteBytes, String topOthers) {
+                 long serverWriteBytes, String topOthers, Map<String, Double> serverThreads) {
     }
 
     private final long serverPid;
@@ -83,7 +89,7 @@ final class CpuWatch {
             }
         }
         return new Snapshot(System.nanoTime(), cpu[0], cpu[1], server, processes.getOrDefault(selfPid, 0L), serverWrites,
-                processes, names, parents);
+                processes, names, parents, ServerThreads.read(serverPid));
     }
 
     Usage between(Snapshot start, Snapshot end) {
@@ -94,7 +100,7 @@ final class CpuWatch {
         long others = Math.max(0, (end.busy() - start.busy()) - server - self);
         return new Usage(seconds, server / perCore, self / perCore, others / perCore,
                 (end.steal() - start.steal()) / perCore, Math.max(0, end.serverWriteBytes() - start.serverWriteBytes()),
-                topOthers(start, end, perCore));
+                topOthers(start, end, perCore), ServerThreads.shares(start.serverThreads(), end.serverThreads()));
     }
 
     /** True for the processes the system under test consists of besides the server: a local PostgreSQL's. */

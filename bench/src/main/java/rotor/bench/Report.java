@@ -79,6 +79,7 @@ final class Report {
                     .append(" | ").append(format("%.0f%%", 100 * row.speed().mean() / rows.get(0).speed().mean()))
                     .append(" |\n");
         }
+        threadTable(md);
         List<String> notes = new ArrayList<>();
         for (Row row : rows) {
             if (row.window().firstError() != null) {
@@ -104,6 +105,23 @@ final class Report {
             notes.forEach(n -> md.append("- ").append(n).append('\n'));
         }
         return md.toString();
+    }
+
+    /** Where the server JVM's own CPU went in each window, by kind of thread (see {@link ServerThreads}). */
+    private void threadTable(StringBuilder md) {
+        md.append("\nShare of the server JVM's CPU by thread (a local PostgreSQL's CPU is not in it):\n\n");
+        md.append("| system | clients |");
+        for (String kind : ServerThreads.KINDS) {
+            md.append(' ').append(kind).append(" |");
+        }
+        md.append("\n|---|---:|").append("---:|".repeat(ServerThreads.KINDS.length)).append('\n');
+        for (Row row : rows) {
+            md.append("| ").append(row.system()).append(" | ").append(row.clients()).append(" |");
+            for (String kind : ServerThreads.KINDS) {
+                md.append(' ').append(format("%.0f%%", 100 * row.window().cpu().serverThreads().getOrDefault(kind, Double.NaN))).append(" |");
+            }
+            md.append('\n');
+        }
     }
 
     private String share(Row row) {

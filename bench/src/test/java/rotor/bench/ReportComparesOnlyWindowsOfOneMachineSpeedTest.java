@@ -3,6 +3,7 @@ package rotor.bench;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -53,7 +54,7 @@ class ReportComparesOnlyWindowsOfOneMachineSpeedTest {
     private static Report.Row row(String system, boolean ceiling, int clients, double perSecond, double signaturesPerSecond) {
         long seconds = 20;
         LoadGenerator.Window window = new LoadGenerator.Window((long) (perSecond * seconds), 0, seconds, new long[]{1_000_000},
-                null, new CpuWatch.Usage(seconds, 1.2, 0.3, 0.0, 0.0, 0, ""), 300);
+                null, new CpuWatch.Usage(seconds, 1.2, 0.3, 0.0, 0.0, 0, "", Map.of()), 300);
         return new Report.Row(system, ceiling, clients, window, new MachineSpeed.Reading(signaturesPerSecond, signaturesPerSecond), null);
     }
 }

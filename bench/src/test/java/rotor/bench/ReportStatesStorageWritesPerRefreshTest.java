@@ -3,6 +3,7 @@ package rotor.bench;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -32,7 +33,7 @@ class ReportStatesStorageWritesPerRefreshTest {
 
     private static Report.Row row(long refreshes, long writeBytes) {
         LoadGenerator.Window window = new LoadGenerator.Window(refreshes, 0, 20, new long[]{1_000_000}, null,
-                new CpuWatch.Usage(20, 1.2, 0.3, 0.0, 0.0, writeBytes, ""), 300);
+                new CpuWatch.Usage(20, 1.2, 0.3, 0.0, 0.0, writeBytes, "", Map.of()), 300);
         return new Report.Row("rotor oauth2", false, 32, window, new MachineSpeed.Reading(2_000, 2_000), null);
     }
 }
