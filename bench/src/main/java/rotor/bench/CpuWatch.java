@@ -73,7 +73,7 @@ final class CpuWatch {
                 String stat = read(dir.resolve("stat"));
                 if (stat != null) {
                     processes.put(pid, ticks(stat));
-                    names.put(pid, stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')));
+                    names.put(pid, name(stat));
                     parents.put(pid, Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[1]));
                 }
             }
@@ -167,13 +167,19 @@ final class CpuWatch {
         return new long[]{busy, steal};
     }
 
+    /** The command name of a /proc/&lt;pid&gt;/stat (or a thread's task/&lt;tid&gt;/stat) line, between its parentheses. */
+    static String name(String stat) {
+        return stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+    }
+
     /** utime + stime: fields 14 and 15 of /proc/&lt;pid&gt;/stat, counted after the command name in parentheses. */
-    private static long ticks(String stat) {
+    static long ticks(String stat) {
         String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return Long.parseLong(f[11]) + Long.parseLong(f[12]);
     }
 
-    private static String read(Path file) {
+    /** The file's text, or null when it is gone (a process or thread that ended) or unreadable. */
+    static String read(Path file) {
         try {
             return Files.readString(file);
         } catch (IOException | RuntimeException gone) {

@@ -58,14 +58,9 @@ final class ServerThreads {
         Path tasks = Path.of("/proc", Long.toString(pid), "task");
         try (DirectoryStream<Path> dirs = Files.newDirectoryStream(tasks)) {
             for (Path dir : dirs) {
-                try {
-                    String stat = Files.readString(dir.resolve("stat"));
-                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    threads.put(Long.parseLong(dir.getFileName().toString()),
-                            Map.entry(name, Long.parseLong(f[11]) + Long.parseLong(f[12])));
-                } catch (IOException | RuntimeException ended) {
-                    // a thread that ended between listing and reading: its ticks are lost to both ends
+                String stat = CpuWatch.read(dir.resolve("stat")); // null for a thread that ended since the listing
+                if (stat != null) {
+                    threads.put(Long.parseLong(dir.getFileName().toString()), Map.entry(CpuWatch.name(stat), CpuWatch.ticks(stat)));
                 }
             }
         } catch (IOException | RuntimeException gone) {
