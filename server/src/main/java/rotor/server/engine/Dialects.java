@@ -28,4 +28,9 @@ public class Dialects {
     public TokenDialect of(Dialect id) {
         return byId.get(id);
     }
+
+    /** The refresh token formats that the dialects mint, each once. */
+    public List<RefreshTokenFormat> refreshTokenFormats() {
+        return byId.values().stream().map(TokenDialect::refreshTokens).distinct().toList();
+    }
 }

@@ -31,12 +31,9 @@ public final class OpaqueRefreshTokens implements RefreshTokenFormat {
         return random.orderedSecret(PREFIX, token.issuedAt());
     }
 
-    /**
-     * The issue time a token of this shape carries in its first 48 bits, as 12 hex digits that
-     * sort as the times do. Tokens minted before the time was there carry random bits instead: the
-     * key is then one that no stored token has ({@link RefreshTokenHashes}).
-     */
-    static Optional<String> issueKey(String token) {
+    /** The first 48 bits after the prefix: the issue time, or random bits in tokens minted before. */
+    @Override
+    public Optional<String> issueKey(String token) {
         if (!SHAPE.matcher(token).matches()) {
             return Optional.empty();
         }

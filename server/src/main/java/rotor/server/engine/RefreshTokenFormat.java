@@ -1,6 +1,7 @@
 package rotor.server.engine;
 
 import java.time.Instant;
+import java.util.Optional;
 
 /** How one dialect's refresh tokens look: how a new one is made, and whether a presented one could be ours. */
 public interface RefreshTokenFormat {
@@ -10,6 +11,16 @@ public interface RefreshTokenFormat {
 
     /** Whether the presented value has the form of our tokens, before anything is looked up. */
     Form check(String presented, Instant now);
+
+    /**
+     * The issue time that a token of this format carries, as 12 hex digits of its epoch
+     * milliseconds that sort as the times do ({@link RefreshTokenHashes}); empty for a value not of
+     * this format's shape. Read without verifying anything, so it must never throw on hostile
+     * input; a token minted before the time was there yields a key that no stored token has.
+     */
+    default Optional<String> issueKey(String token) {
+        return Optional.empty();
+    }
 
     /** Whether the tokens are signed with the signing keys, which must then verify as long as they live. */
     default boolean signed() {

@@ -26,12 +26,16 @@ public class RandomTokens {
      * RFC 6749 section 10.10's 2^-128; the time says no more than the holder knows already.
      */
     public String orderedSecret(String prefix, Instant issuedAt) {
+        return prefix + Base64.getUrlEncoder().withoutPadding().encodeToString(orderedBits(issuedAt));
+    }
+
+    /** The 256 bits of {@link #orderedSecret}, for a format that encodes them itself. */
+    public byte[] orderedBits(Instant issuedAt) {
         byte[] buffer = new byte[32];
         random.nextBytes(buffer);
-        long millis = issuedAt.toEpochMilli();
-        byte[] time = ByteBuffer.allocate(Long.BYTES).putLong(millis).array();
+        byte[] time = ByteBuffer.allocate(Long.BYTES).putLong(issuedAt.toEpochMilli()).array();
         System.arraycopy(time, 2, buffer, 0, 6);
-        return prefix + Base64.getUrlEncoder().withoutPadding().encodeToString(buffer);
+        return buffer;
     }
 
     /** 96 random bits: for public identifiers (client ids, connection ids). */

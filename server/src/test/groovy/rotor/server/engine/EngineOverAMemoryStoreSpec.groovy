@@ -75,7 +75,7 @@ class EngineOverAMemoryStoreSpec extends Specification {
 
     def "a failure while issuing leaves nothing half-written"() {
         given: "signing fails"
-        def failing = new TokenEngine(store, dialects(), new DialectPolicies(dialects(), []), new RefreshTokenHashes(new SecretHasher()),
+        def failing = new TokenEngine(store, dialects(), new DialectPolicies(dialects(), []), new RefreshTokenHashes(new SecretHasher(), dialects()),
                 Stub(AccessTokenMinter) { mint(*_) >> { throw new IllegalStateException('no key') } })
 
         when:
@@ -115,13 +115,13 @@ class EngineOverAMemoryStoreSpec extends Specification {
             p.gracePeriod = values['grace-period'] as Duration
             p
         }
-        new TokenEngine(store, ds, new DialectPolicies(ds, properties), new RefreshTokenHashes(new SecretHasher()),
+        new TokenEngine(store, ds, new DialectPolicies(ds, properties), new RefreshTokenHashes(new SecretHasher(), ds),
                 Stub(AccessTokenMinter) { mint(*_) >> 'an-access-token' })
     }
 
     private Dialects dialects() {
         def opaque = new OpaqueRefreshTokens(new RandomTokens())
         new Dialects([new DayzeroDialect(opaque), new OnboardDialect(opaque), new MieltoDialect(opaque), new PartnerDialect(opaque),
-                      new SessionDialect(new SessionRefreshTokens(Stub(StoredKeySignature), MASTER_KEY)), new OAuth2Dialect(opaque)])
+                      new SessionDialect(new SessionRefreshTokens(Stub(StoredKeySignature), MASTER_KEY, new RandomTokens())), new OAuth2Dialect(opaque)])
     }
 }

@@ -14,19 +14,23 @@ import com.nimbusds.jwt.SignedJWT;
 import jakarta.inject.Singleton;
 import rotor.server.engine.RefreshTokenFormat;
 import rotor.server.keys.MasterKey;
+import rotor.server.keys.RandomTokens;
 import rotor.server.keys.StoredKeySignature;
 
-import java.security.SecureRandom;
 import java.text.ParseException;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
+import java.util.HexFormat;
+import java.util.Optional;
 
 /**
  * The session dialect's refresh tokens: JWTs signed by the server, like the seed's examples, with
- * token_type "refresh", sub, exp, nbf and state_hash. state_hash is 256 random bits that tie the
- * token to its row (the row is found by the hash of the whole token), so a validly signed token
- * that was rotated or revoked is still refused by the store.
+ * token_type "refresh", sub, exp, nbf and state_hash. state_hash is 256 unguessable bits that tie
+ * the token to its row (the row is found by the hash of the whole token), so a validly signed token
+ * that was rotated or revoked is still refused by the store. Its first 48 bits are the issue time
+ * in milliseconds ({@link RandomTokens#orderedBits}), which the stored form begins with
+ * ({@link #issueKey}); nbf would not do, as it counts whole seconds.
  *
  * <p>They are signed HS256, as the seed's own examples are, with a key derived from the master key:
  * rotor is their only verifier, so an asymmetric signature would buy nothing and cost a session
@@ -41,20 +45,19 @@ public final class SessionRefreshTokens implements RefreshTokenFormat {
     private final StoredKeySignature legacySignature;
     private final JWSSigner signer;
     private final JWSVerifier verifier;
-    private final SecureRandom random;
+    private final RandomTokens random;
 
-    public SessionRefreshTokens(StoredKeySignature legacySignature, MasterKey masterKey) throws JOSEException {
+    public SessionRefreshTokens(StoredKeySignature legacySignature, MasterKey masterKey, RandomTokens random) throws JOSEException {
         this.legacySignature = legacySignature;
         byte[] key = masterKey.derive(KEY_PURPOSE);
         this.signer = new MACSigner(key);
         this.verifier = new MACVerifier(key);
-        this.random = new SecureRandom();
+        this.random = random;
     }
 
     @Override
     public String mint(NewToken token) {
-        byte[] state = new byte[32];
-        random.nextBytes(state);
+        byte[] state = random.orderedBits(token.issuedAt());
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .claim("token_type", "refresh")
                 .subject(token.subject())
@@ -69,6 +72,25 @@ public final class SessionRefreshTokens implements RefreshTokenFormat {
         } catch (JOSEException e) {
             throw new IllegalStateException("the refresh token could not be signed", e);
         }
+    }
+
+    /**
+     * The first 48 bits of state_hash, read without verifying the signature: the key only says
+     * where to look, and what is found there is the row of this exact token or nothing.
+     */
+    @Override
+    public Optional<String> issueKey(String token) {
+        try {
+            JWTClaimsSet claims = JWTParser.parse(token).getJWTClaimsSet(); // null for an encrypted JWT
+            Object state = claims == null ? null : claims.getClaim("state_hash");
+            if (state instanceof String encoded && encoded.length() >= 8) {
+                byte[] time = Base64.getDecoder().decode(encoded.substring(0, 8));
+                return Optional.of(HexFormat.of().formatHex(time));
+            }
+        } catch (ParseException | IllegalArgumentException notOurs) {
+            // not a JWT, or a state_hash that is not base64: no key
+        }
+        return Optional.empty();
     }
 
     @Override

@@ -11,6 +11,7 @@ import com.nimbusds.jwt.SignedJWT
 import rotor.server.engine.RefreshTokenFormat.Form
 import rotor.server.engine.RefreshTokenFormat.NewToken
 import rotor.server.keys.MasterKey
+import rotor.server.keys.RandomTokens
 import rotor.server.keys.StoredKeySignature
 import spock.lang.Specification
 
@@ -26,7 +27,7 @@ class SessionRefreshTokensSignHs256Spec extends Specification {
     static final Instant NOW = Instant.parse('2026-11-22T10:00:00Z')
 
     def legacy = Mock(StoredKeySignature)
-    def tokens = new SessionRefreshTokens(legacy, masterKey(1))
+    def tokens = new SessionRefreshTokens(legacy, masterKey(1), new RandomTokens())
 
     def "a new token is an HS256 JWT typed refresh+jwt that checks as well formed without the signing keys"() {
         when:
@@ -42,7 +43,7 @@ class SessionRefreshTokensSignHs256Spec extends Specification {
 
     def "one signed under another master key is rejected"() {
         given:
-        def foreign = new SessionRefreshTokens(Stub(StoredKeySignature), masterKey(2)).mint(new NewToken('alice', NOW, NOW.plusSeconds(3600)))
+        def foreign = new SessionRefreshTokens(Stub(StoredKeySignature), masterKey(2), new RandomTokens()).mint(new NewToken('alice', NOW, NOW.plusSeconds(3600)))
 
         expect:
         tokens.check(foreign, NOW.plusSeconds(1)) == Form.REJECTED
