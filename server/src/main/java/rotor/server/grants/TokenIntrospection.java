@@ -7,6 +7,7 @@ import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 import rotor.server.engine.RefreshTokenHashes;
 import rotor.server.engine.RotationRules.GrantState;
+import rotor.server.keys.PresentedJwts;
 import rotor.server.keys.StoredKeySignature;
 import rotor.server.store.GrantRecord;
 import rotor.server.store.GrantRepository;
@@ -99,7 +100,9 @@ public class TokenIntrospection {
 
     private Optional<Traced> accessToken(String token) {
         try {
-            SignedJWT jwt = SignedJWT.parse(token);
+            if (!(PresentedJwts.parse(token).orElse(null) instanceof SignedJWT jwt)) {
+                return Optional.empty();
+            }
             JWTClaimsSet claims = jwt.getJWTClaimsSet();
             if (!signature.verify(jwt) || claims.getStringClaim("gid") == null || "refresh".equals(claims.getClaim("token_type"))
                     || claims.getExpirationTime() == null || claims.getIssueTime() == null) {

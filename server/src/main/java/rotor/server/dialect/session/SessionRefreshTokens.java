@@ -9,11 +9,11 @@ import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.SignedJWT;
 import jakarta.inject.Singleton;
 import rotor.server.engine.RefreshTokenFormat;
 import rotor.server.keys.MasterKey;
+import rotor.server.keys.PresentedJwts;
 import rotor.server.keys.RandomTokens;
 import rotor.server.keys.StoredKeySignature;
 
@@ -80,17 +80,16 @@ public final class SessionRefreshTokens implements RefreshTokenFormat {
      */
     @Override
     public Optional<String> issueKey(String token) {
-        try {
-            JWTClaimsSet claims = JWTParser.parse(token).getJWTClaimsSet(); // null for an encrypted JWT
-            Object state = claims == null ? null : claims.getClaim("state_hash");
-            if (state instanceof String encoded && encoded.length() >= 8) {
-                byte[] time = Base64.getDecoder().decode(encoded.substring(0, 8));
-                return Optional.of(HexFormat.of().formatHex(time));
-            }
-        } catch (ParseException | IllegalArgumentException notOurs) {
-            // not a JWT, or a state_hash that is not base64: no key
+        Object state = PresentedJwts.claims(token).map(claims -> claims.getClaim("state_hash")).orElse(null);
+        if (!(state instanceof String encoded)) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        try {
+            byte[] bits = Base64.getDecoder().decode(encoded);
+            return bits.length == 32 ? Optional.of(HexFormat.of().formatHex(bits, 0, 6)) : Optional.empty();
+        } catch (IllegalArgumentException notBase64) {
+            return Optional.empty();
+        }
     }
 
     @Override
@@ -100,17 +99,21 @@ public final class SessionRefreshTokens implements RefreshTokenFormat {
 
     @Override
     public Form check(String presented, Instant now) {
-        JWT parsed;
-        JWTClaimsSet claims;
-        try {
-            parsed = JWTParser.parse(presented);
-            claims = parsed.getJWTClaimsSet();
-        } catch (ParseException notAJwt) {
+        Optional<JWT> parsed = PresentedJwts.parse(presented);
+        if (parsed.isEmpty()) {
             return Form.MALFORMED;
         }
-        // A JWT that is not signed (alg "none") or not ours is a forged token, not a malformed request.
-        if (!(parsed instanceof SignedJWT jwt) || !"refresh".equals(claims.getClaim("token_type"))
-                || claims.getExpirationTime() == null) {
+        // A JWT that is not signed (alg "none"), or encrypted, is a forged token, not a malformed request.
+        if (!(parsed.get() instanceof SignedJWT jwt)) {
+            return Form.REJECTED;
+        }
+        JWTClaimsSet claims;
+        try {
+            claims = jwt.getJWTClaimsSet();
+        } catch (ParseException notJson) {
+            return Form.MALFORMED;
+        }
+        if (!"refresh".equals(claims.getClaim("token_type")) || claims.getExpirationTime() == null) {
             return Form.REJECTED;
         }
         try {
