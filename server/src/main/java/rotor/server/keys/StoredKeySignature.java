@@ -19,8 +19,11 @@ import io.micronaut.security.token.jwt.signature.SignatureGeneratorConfiguration
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.WeakHashMap;
 
 /**
  * Micronaut Security JWT's signature over the keys in the store: it signs with the current key
@@ -39,6 +42,11 @@ public class StoredKeySignature implements SignatureGeneratorConfiguration, JwkP
     public static final JOSEObjectType REFRESH_TOKEN = new JOSEObjectType("refresh+jwt");
 
     private final SigningKeys keys;
+    // Building a signer or verifier converts the JWK to a JCA key, which costs as much as a tenth of
+    // the signature itself; the key objects live as long as the key set holds them, so each is
+    // converted once. Nimbus's signers and verifiers are thread-safe.
+    private final Map<JWK, JWSSigner> signers = Collections.synchronizedMap(new WeakHashMap<>());
+    private final Map<JWK, JWSVerifier> verifiers = Collections.synchronizedMap(new WeakHashMap<>());
 
     public StoredKeySignature(SigningKeys keys) {
         this.keys = keys;
@@ -92,11 +100,24 @@ public class StoredKeySignature implements SignatureGeneratorConfiguration, JwkP
         return keys.publishable();
     }
 
-    private static JWSSigner signer(JWK key) throws JOSEException {
-        return KeyType.EC.equals(key.getKeyType()) ? new ECDSASigner(key.toECKey()) : new RSASSASigner(key.toRSAKey());
+    private JWSSigner signer(JWK key) throws JOSEException {
+        return cached(signers, key, k -> KeyType.EC.equals(k.getKeyType()) ? new ECDSASigner(k.toECKey()) : new RSASSASigner(k.toRSAKey()));
     }
 
-    private static JWSVerifier verifier(JWK key) throws JOSEException {
-        return KeyType.EC.equals(key.getKeyType()) ? new ECDSAVerifier(key.toECKey()) : new RSASSAVerifier(key.toRSAKey());
+    private JWSVerifier verifier(JWK key) throws JOSEException {
+        return cached(verifiers, key, k -> KeyType.EC.equals(k.getKeyType()) ? new ECDSAVerifier(k.toECKey()) : new RSASSAVerifier(k.toRSAKey()));
+    }
+
+    private interface KeyOperation<T> {
+        T of(JWK key) throws JOSEException;
+    }
+
+    private static <T> T cached(Map<JWK, T> cache, JWK key, KeyOperation<T> build) throws JOSEException {
+        T operation = cache.get(key);
+        if (operation == null) {
+            operation = build.of(key);
+            cache.put(key, operation);
+        }
+        return operation;
     }
 }
