@@ -1,5 +1,6 @@
 package rotor.server.store;
 
+import io.micronaut.context.annotation.Value;
 import io.micronaut.data.connection.ConnectionDefinition;
 import io.micronaut.data.connection.ConnectionOperations;
 import io.micronaut.data.exceptions.DataAccessException;
@@ -30,16 +31,18 @@ public class JdbcTokenStore implements TokenStore {
     private final TransactionOperations<Connection> transactions;
     private final ConnectionOperations<Connection> connections;
     private final GroupCommit groupCommit;
+    private final boolean postgres;
 
     public JdbcTokenStore(GrantRepository grants, RefreshTokenRepository tokens, AuditEventRepository audit,
                           TransactionOperations<Connection> transactions, ConnectionOperations<Connection> connections,
-                          GroupCommit groupCommit) {
+                          GroupCommit groupCommit, @Value("${datasources.default.url:}") String jdbcUrl) {
         this.grants = grants;
         this.tokens = tokens;
         this.audit = audit;
         this.transactions = transactions;
         this.connections = connections;
         this.groupCommit = groupCommit;
+        this.postgres = jdbcUrl.startsWith("jdbc:postgresql:");
     }
 
     @Override
@@ -61,7 +64,7 @@ public class JdbcTokenStore implements TokenStore {
 
     @Override
     public boolean rotate(Rotation rotation) {
-        return groupCommit.run(rotation.successor().parentHash(), connection -> HotPathStatements.rotate(connection, rotation));
+        return groupCommit.run(rotation.successor().parentHash(), connection -> HotPathStatements.rotate(connection, rotation, postgres));
     }
 
     @Override
