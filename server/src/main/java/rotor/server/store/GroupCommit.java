@@ -10,9 +10,11 @@ import org.slf4j.LoggerFactory;
 import rotor.server.engine.StoreContention;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -42,6 +44,27 @@ public class GroupCommit {
     @FunctionalInterface
     public interface Work<T> {
         T apply(Connection connection) throws SQLException;
+    }
+
+    /**
+     * A work that is one statement: neighbours in a batch with the same SQL go to the database as
+     * one JDBC batch, one round trip for all of them instead of one each.
+     */
+    public interface Statement<T> extends Work<T> {
+        String sql();
+
+        void bind(PreparedStatement statement) throws SQLException;
+
+        /** The work's answer from its statement's update count. */
+        T answer(int updateCount);
+
+        @Override
+        default T apply(Connection connection) throws SQLException {
+            try (PreparedStatement statement = connection.prepareStatement(sql())) {
+                bind(statement);
+                return answer(statement.executeUpdate());
+            }
+        }
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
@@ -163,9 +186,7 @@ public class GroupCommit {
         }
         try {
             TransientFailures.retried(() -> transactions.executeWrite(status -> {
-                for (Pending<?> pending : batch) {
-                    pending.runOn(status.getConnection());
-                }
+                runAll(batch, status.getConnection());
                 return null;
             }));
             commits.incrementAndGet();
@@ -182,6 +203,42 @@ public class GroupCommit {
         }
     }
 
+    /** Runs the works in their order; each run of neighbouring statements with the same SQL as one JDBC batch. */
+    private static void runAll(List<Pending<?>> batch, Connection connection) {
+        int from = 0;
+        while (from < batch.size()) {
+            int to = from + 1;
+            String sql = batch.get(from).work instanceof Statement<?> statement ? statement.sql() : null;
+            while (sql != null && to < batch.size() && batch.get(to).work instanceof Statement<?> next && sql.equals(next.sql())) {
+                to++;
+            }
+            if (to - from == 1) {
+                batch.get(from).runOn(connection);
+            } else {
+                runBatched(batch.subList(from, to), sql, connection);
+            }
+            from = to;
+        }
+    }
+
+    private static void runBatched(List<Pending<?>> statements, String sql, Connection connection) {
+        try (PreparedStatement batched = connection.prepareStatement(sql)) {
+            for (Pending<?> pending : statements) {
+                ((Statement<?>) pending.work).bind(batched);
+                batched.addBatch();
+            }
+            int[] counts = batched.executeBatch();
+            if (counts.length != statements.size() || Arrays.stream(counts).anyMatch(count -> count < 0)) {
+                // A driver that does not report each count: the batch fails and each work runs alone.
+                throw new IllegalStateException("the JDBC driver did not report each statement's update count");
+            }
+            for (int i = 0; i < counts.length; i++) {
+                statements.get(i).answer(counts[i]);
+            }
+        } catch (SQLException failure) {
+            throw new DataAccessException("group commit batch failed", failure);
+        }
+    }
 
     /** Transactions committed so far: each holds one or more works. */
     public long commits() {
@@ -242,6 +299,10 @@ public class GroupCommit {
             } catch (SQLException failure) {
                 throw new DataAccessException("group commit work failed", failure);
             }
+        }
+
+        void answer(int updateCount) {
+            value = ((Statement<T>) work).answer(updateCount);
         }
 
         void complete() {

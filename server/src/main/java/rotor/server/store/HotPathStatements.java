@@ -66,6 +66,38 @@ final class HotPathStatements {
     }
 
     /**
+     * A rotation as the group commit's work. On PostgreSQL, unless the grant's last use is
+     * written too, it is one statement, which the committer sends in one JDBC batch with its
+     * neighbours: one round trip for a whole batch of rotations.
+     */
+    static GroupCommit.Work<Boolean> rotation(Rotation rotation, boolean postgres) {
+        if (postgres && !rotation.touchGrant()) {
+            return new SpendAndAdd(rotation.successor());
+        }
+        return connection -> rotate(connection, rotation, postgres);
+    }
+
+    /** PostgreSQL's spend and insert in one statement; true when it spent the token. */
+    private record SpendAndAdd(RefreshTokenRecord successor) implements GroupCommit.Statement<Boolean> {
+        @Override
+        public String sql() {
+            return SPEND_AND_ADD;
+        }
+
+        @Override
+        public void bind(PreparedStatement statement) throws SQLException {
+            statement.setObject(1, timestamp(successor.issuedAt()));
+            statement.setString(2, successor.parentHash());
+            setSuccessor(statement, 3, successor);
+        }
+
+        @Override
+        public Boolean answer(int updateCount) {
+            return updateCount == 1;
+        }
+    }
+
+    /**
      * Spends the token and adds its successor, when the token was unspent and its grant live.
      *
      * @param oneStatement true on PostgreSQL, where both are one statement
@@ -74,13 +106,8 @@ final class HotPathStatements {
         RefreshTokenRecord successor = rotation.successor();
         Instant at = successor.issuedAt();
         if (oneStatement) {
-            try (PreparedStatement spendAndAdd = connection.prepareStatement(SPEND_AND_ADD)) {
-                spendAndAdd.setObject(1, timestamp(at));
-                spendAndAdd.setString(2, successor.parentHash());
-                setSuccessor(spendAndAdd, 3, successor);
-                if (spendAndAdd.executeUpdate() != 1) {
-                    return false;
-                }
+            if (!new SpendAndAdd(successor).apply(connection)) {
+                return false;
             }
         } else {
             try (PreparedStatement spend = connection.prepareStatement(SPEND)) {

@@ -64,7 +64,7 @@ public class JdbcTokenStore implements TokenStore {
 
     @Override
     public boolean rotate(Rotation rotation) {
-        return groupCommit.run(rotation.successor().parentHash(), connection -> HotPathStatements.rotate(connection, rotation, postgres));
+        return groupCommit.run(rotation.successor().parentHash(), HotPathStatements.rotation(rotation, postgres));
     }
 
     @Override

@@ -7,6 +7,7 @@ import spock.lang.Shared
 import spock.lang.Specification
 import spock.util.concurrent.PollingConditions
 
+import java.sql.PreparedStatement
 import java.sql.SQLException
 import java.time.Duration
 import java.util.concurrent.Callable
@@ -105,6 +106,96 @@ class GroupCommitSpec extends Specification {
 
         cleanup:
         commit?.close()
+    }
+
+    def "neighbouring statements of one SQL go to the database as one JDBC batch, each with its own answer"() {
+        given:
+        def commit = groupCommit(store)
+        def table = probeTable(store)
+        store.sql { ['w1', 'w2'].each { id -> execute("INSERT INTO ${table} (id) VALUES (?)".toString(), [id]) } }
+        def delete = "DELETE FROM ${table} WHERE id = ?".toString()
+        def works = ['w1', 'none', 'w2'].collect { id -> new CountingStatement(delete, id) }
+
+        when:
+        def answers = inOneBatch(commit, works)
+
+        then:
+        answers*.get(10, TimeUnit.SECONDS) == [1, 0, 1]
+        works*.alone == [0, 0, 0]
+        rows(store, table).isEmpty()
+
+        cleanup:
+        commit?.close()
+
+        where:
+        store << Store.all()
+    }
+
+    def "a statement that fails in a batch fails alone: the others of its batch commit"() {
+        given:
+        def commit = groupCommit(store)
+        def table = probeTable(store)
+        def insert = "INSERT INTO ${table} (id) VALUES (?)".toString()
+        def works = ['x1', 'x1', 'x2'].collect { id -> new CountingStatement(insert, id) }
+
+        when:
+        def answers = inOneBatch(commit, works)
+
+        then:
+        answers[0].get(10, TimeUnit.SECONDS) == 1
+        answers[2].get(10, TimeUnit.SECONDS) == 1
+        rows(store, table) == ['x1', 'x2'] as Set
+
+        when:
+        answers[1].get(10, TimeUnit.SECONDS)
+
+        then:
+        def e = thrown(java.util.concurrent.ExecutionException)
+        causes(e).any { it instanceof SQLException }
+
+        cleanup:
+        commit?.close()
+
+        where:
+        store << Store.all()
+    }
+
+    /** Submits the works while the committer is held, so that they reach it as one batch, then lets it go. */
+    private List<java.util.concurrent.Future<Integer>> inOneBatch(GroupCommit commit, List<CountingStatement> works) {
+        def hold = holdCommitter(commit)
+        def answers = works.withIndex().collect { work, n -> pool.submit({ commit.run("k$n", work) } as Callable) }
+        new PollingConditions(timeout: 10).eventually { assert commit.waiting() == works.size() }
+        hold.countDown()
+        answers
+    }
+
+    /** A one-statement work that counts how often it ran on its own rather than in a batch. */
+    private static class CountingStatement implements GroupCommit.Statement<Integer> {
+        final String sql
+        final String id
+        int alone
+
+        CountingStatement(String sql, String id) {
+            this.sql = sql
+            this.id = id
+        }
+
+        String sql() { sql }
+
+        void bind(PreparedStatement statement) { statement.setString(1, id) }
+
+        Integer answer(int updateCount) { updateCount }
+
+        Integer apply(java.sql.Connection connection) {
+            alone++
+            def statement = connection.prepareStatement(sql)
+            try {
+                bind(statement)
+                answer(statement.executeUpdate())
+            } finally {
+                statement.close()
+            }
+        }
     }
 
     private static GroupCommit groupCommit(Store store, Duration timeout = Duration.ofSeconds(20)) {
