@@ -207,9 +207,9 @@ public class GroupCommit {
     private static void runAll(List<Pending<?>> batch, Connection connection) {
         int from = 0;
         while (from < batch.size()) {
+            String sql = batch.get(from).sql();
             int to = from + 1;
-            String sql = batch.get(from).work instanceof Statement<?> statement ? statement.sql() : null;
-            while (sql != null && to < batch.size() && batch.get(to).work instanceof Statement<?> next && sql.equals(next.sql())) {
+            while (sql != null && to < batch.size() && sql.equals(batch.get(to).sql())) {
                 to++;
             }
             if (to - from == 1) {
@@ -224,7 +224,7 @@ public class GroupCommit {
     private static void runBatched(List<Pending<?>> statements, String sql, Connection connection) {
         try (PreparedStatement batched = connection.prepareStatement(sql)) {
             for (Pending<?> pending : statements) {
-                ((Statement<?>) pending.work).bind(batched);
+                pending.bindTo(batched);
                 batched.addBatch();
             }
             int[] counts = batched.executeBatch();
@@ -233,7 +233,7 @@ public class GroupCommit {
                 throw new IllegalStateException("the JDBC driver did not report each statement's update count");
             }
             for (int i = 0; i < counts.length; i++) {
-                statements.get(i).answer(counts[i]);
+                statements.get(i).valueFrom(counts[i]);
             }
         } catch (SQLException failure) {
             throw new DataAccessException("group commit batch failed", failure);
@@ -301,7 +301,16 @@ public class GroupCommit {
             }
         }
 
-        void answer(int updateCount) {
+        /** The work's SQL when it is one {@link Statement}, else null: it cannot join a JDBC batch. */
+        String sql() {
+            return work instanceof Statement<T> statement ? statement.sql() : null;
+        }
+
+        void bindTo(PreparedStatement batched) throws SQLException {
+            ((Statement<T>) work).bind(batched);
+        }
+
+        void valueFrom(int updateCount) {
             value = ((Statement<T>) work).answer(updateCount);
         }
 
