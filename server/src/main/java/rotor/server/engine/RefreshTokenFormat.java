@@ -22,6 +22,15 @@ public interface RefreshTokenFormat {
         return Optional.empty();
     }
 
+    /**
+     * The issue key of a token this format has just minted at {@code issuedAt}: what
+     * {@link #issueKey} reads back from it, for a format that knows it without reading the token
+     * again (a JWT would be parsed a second time on every refresh).
+     */
+    default Optional<String> issueKeyOfMinted(String token, Instant issuedAt) {
+        return issueKey(token);
+    }
+
     /** Whether the tokens are signed with the signing keys, which must then verify as long as they live. */
     default boolean signed() {
         return false;

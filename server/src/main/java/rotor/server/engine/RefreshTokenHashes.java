@@ -4,6 +4,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import rotor.server.keys.SecretHasher;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -37,10 +38,10 @@ public class RefreshTokenHashes {
         this.formats = List.copyOf(formats);
     }
 
-    /** How a token minted now is stored. */
-    public String stored(String token) {
+    /** How a token that {@code format} has just minted at {@code issuedAt} is stored. */
+    public String stored(RefreshTokenFormat format, String token, Instant issuedAt) {
         String hash = hasher.hash(token);
-        return issueKey(token).map(key -> key + hash).orElse(hash);
+        return format.issueKeyOfMinted(token, issuedAt).map(key -> key + hash).orElse(hash);
     }
 
     /** The stored forms a presented token may have, the current one first. */

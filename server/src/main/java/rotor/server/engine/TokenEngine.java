@@ -241,9 +241,10 @@ public class TokenEngine {
     private Successor successor(GrantRecord grant, String parentHash, int generation, String scope, Instant at,
                                 DialectPolicy policy) {
         Instant refreshExpires = RotationRules.refreshExpiry(grant, policy, at);
-        String refreshToken = dialectOf(grant).refreshTokens().mint(new NewToken(grant.subject(), at, refreshExpires));
-        RefreshTokenRecord record = RefreshTokenRecord.issued(hashes.stored(refreshToken), grant.id(), parentHash, generation, scope, at,
-                refreshExpires);
+        RefreshTokenFormat format = dialectOf(grant).refreshTokens();
+        String refreshToken = format.mint(new NewToken(grant.subject(), at, refreshExpires));
+        RefreshTokenRecord record = RefreshTokenRecord.issued(hashes.stored(format, refreshToken, at), grant.id(), parentHash, generation,
+                scope, at, refreshExpires);
         return new Successor(record, withAccessToken(grant, refreshToken, refreshExpires, scope, at, policy));
     }
 

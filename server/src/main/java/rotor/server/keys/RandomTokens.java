@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.HexFormat;
 
 /** Unguessable identifiers and secrets from the platform's CSPRNG, each behind a prefix that says what it is. */
 @Singleton
@@ -27,6 +28,11 @@ public class RandomTokens {
      */
     public String orderedSecret(String prefix, Instant issuedAt) {
         return prefix + Base64.getUrlEncoder().withoutPadding().encodeToString(orderedBits(issuedAt));
+    }
+
+    /** The 48 bits of the time that {@link #orderedBits} puts first, as the 12 hex digits a token's issue key is. */
+    public static String issueKey(Instant issuedAt) {
+        return HexFormat.of().formatHex(ByteBuffer.allocate(Long.BYTES).putLong(issuedAt.toEpochMilli()).array(), 2, Long.BYTES);
     }
 
     /** The 256 bits of {@link #orderedSecret}, for a format that encodes them itself. */

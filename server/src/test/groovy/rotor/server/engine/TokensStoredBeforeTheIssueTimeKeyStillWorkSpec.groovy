@@ -30,7 +30,7 @@ class TokensStoredBeforeTheIssueTimeKeyStillWorkSpec extends Specification {
     /** Issues a grant and stores its first token as a release before this form would have. */
     private static IssuedTokens issuedBefore(Store store, Dialect dialect, String subject) {
         def first = store.bean(TokenEngine).issue(new GrantRequest(dialect, subject, TENANT[dialect], null, null), T0)
-        def keyed = store.bean(RefreshTokenHashes).stored(first.refreshToken())
+        def keyed = store.bean(RefreshTokenHashes).lookups(first.refreshToken()).first()
         def bare = store.bean(SecretHasher).hash(first.refreshToken())
         assert keyed != bare
         assert store.sql { executeUpdate('UPDATE refresh_token SET token_hash = ? WHERE token_hash = ?', [bare, keyed]) } == 1
@@ -47,7 +47,7 @@ class TokensStoredBeforeTheIssueTimeKeyStillWorkSpec extends Specification {
 
         then:
         next.status() == OK
-        def successor = store.bean(RefreshTokenHashes).stored(next.tokens().refreshToken())
+        def successor = store.bean(RefreshTokenHashes).lookups(next.tokens().refreshToken()).first()
         store.sql { firstRow('SELECT parent_hash, generation FROM refresh_token WHERE token_hash = ?', [successor]) } as Map ==
                 [parent_hash: store.bean(SecretHasher).hash(first.refreshToken()), generation: 2]
         engine.refresh(presenting(dialect, next.tokens().refreshToken()), T0 + Duration.ofSeconds(20)).status() == OK

@@ -59,7 +59,7 @@ class PostgresRotatesInOneStatementSpec extends Specification {
     private Map newToken(String subject) {
         def now = Instant.now().truncatedTo(ChronoUnit.MICROS)
         def issued = store.bean(TokenEngine).issue(new GrantRequest(Dialect.ONBOARD, subject, null, null, null), now)
-        [grantId: issued.grantId(), hash: store.bean(RefreshTokenHashes).stored(issued.refreshToken()), at: now]
+        [grantId: issued.grantId(), hash: store.bean(RefreshTokenHashes).lookups(issued.refreshToken()).first(), at: now]
     }
 
     private static RefreshTokenRecord successorOf(Map parent, String name) {

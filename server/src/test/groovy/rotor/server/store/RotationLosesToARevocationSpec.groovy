@@ -23,7 +23,7 @@ class RotationLosesToARevocationSpec extends Specification {
         def engine = store.bean(TokenEngine)
         def now = Instant.now().truncatedTo(ChronoUnit.MICROS)
         def first = engine.issue(new GrantRequest(Dialect.ONBOARD, 'revoked-meanwhile', null, null, null), now)
-        def hash = store.bean(RefreshTokenHashes).stored(first.refreshToken())
+        def hash = store.bean(RefreshTokenHashes).lookups(first.refreshToken()).first()
         def successor = RefreshTokenRecord.issued('successor-' + UUID.randomUUID(), first.grantId(), hash, 2, null,
                 now.plusSeconds(1), now.plusSeconds(3600))
         engine.revoke(first.grantId(), 'admin', now)
@@ -45,7 +45,7 @@ class RotationLosesToARevocationSpec extends Specification {
         def engine = store.bean(TokenEngine)
         def now = Instant.now().truncatedTo(ChronoUnit.MICROS)
         def first = engine.issue(new GrantRequest(Dialect.ONBOARD, 'live', null, null, null), now)
-        def hash = store.bean(RefreshTokenHashes).stored(first.refreshToken())
+        def hash = store.bean(RefreshTokenHashes).lookups(first.refreshToken()).first()
         def successor = RefreshTokenRecord.issued('successor-' + UUID.randomUUID(), first.grantId(), hash, 2, null,
                 now.plusSeconds(1), now.plusSeconds(3600))
 

@@ -92,6 +92,12 @@ public final class SessionRefreshTokens implements RefreshTokenFormat {
         }
     }
 
+    /** state_hash begins with the issue time ({@link #mint}): no need to parse the JWT just signed. */
+    @Override
+    public Optional<String> issueKeyOfMinted(String token, Instant issuedAt) {
+        return Optional.of(RandomTokens.issueKey(issuedAt));
+    }
+
     @Override
     public boolean signed() {
         return true;

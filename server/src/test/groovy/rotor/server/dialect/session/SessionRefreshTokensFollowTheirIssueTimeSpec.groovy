@@ -40,7 +40,7 @@ class SessionRefreshTokensFollowTheirIssueTimeSpec extends Specification {
         def times = (0..<200).collect { T0 + Duration.ofMillis(it) } + [T0 + Duration.ofDays(400)]
 
         when:
-        def stored = times.collect { hashes.stored(mintedAt(it)) }
+        def stored = times.collect { hashes.stored(format, mintedAt(it), it) }
 
         then:
         stored == stored.toSorted()
@@ -52,8 +52,8 @@ class SessionRefreshTokensFollowTheirIssueTimeSpec extends Specification {
         def token = mintedAt(T0)
 
         then:
-        hashes.stored(token) == String.format('%012x', T0.toEpochMilli()) + hasher.hash(token)
-        hashes.stored(token).length() <= 64 // refresh_token.token_hash is VARCHAR(64)
+        hashes.stored(format, token, T0) == String.format('%012x', T0.toEpochMilli()) + hasher.hash(token)
+        hashes.stored(format, token, T0).length() <= 64 // refresh_token.token_hash is VARCHAR(64)
     }
 
     def "state_hash stays 256 bits, of which all but the 48 of the time are random"() {
@@ -72,7 +72,7 @@ class SessionRefreshTokensFollowTheirIssueTimeSpec extends Specification {
         def token = mintedAt(T0)
 
         then:
-        hashes.lookups(token) == [hashes.stored(token), hasher.hash(token)]
+        hashes.lookups(token) == [hashes.stored(format, token, T0), hasher.hash(token)]
     }
 
     def "a JWT without a usable state_hash, or not a JWT, is looked up under its bare hash and never throws"() {
