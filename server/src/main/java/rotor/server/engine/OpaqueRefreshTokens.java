@@ -41,12 +41,6 @@ public final class OpaqueRefreshTokens implements RefreshTokenFormat {
         return Optional.of(HexFormat.of().formatHex(time));
     }
 
-    /** The first 48 bits are the issue time ({@link #mint}): known without decoding the token just minted. */
-    @Override
-    public Optional<String> issueKeyOfMinted(String token, Instant issuedAt) {
-        return Optional.of(RandomTokens.issueKey(issuedAt));
-    }
-
     @Override
     public Form check(String presented, Instant now) {
         return SHAPE.matcher(presented).matches() ? Form.WELL_FORMED : Form.MALFORMED;

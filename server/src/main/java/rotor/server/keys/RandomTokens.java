@@ -5,12 +5,15 @@ import jakarta.inject.Singleton;
 import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 
 /** Unguessable identifiers and secrets from the platform's CSPRNG, each behind a prefix that says what it is. */
 @Singleton
 public class RandomTokens {
+
+    private static final int TIME_BYTES = 6;
 
     private final SecureRandom random = new SecureRandom();
 
@@ -32,16 +35,21 @@ public class RandomTokens {
 
     /** The 48 bits of the time that {@link #orderedBits} puts first, as the 12 hex digits a token's issue key is. */
     public static String issueKey(Instant issuedAt) {
-        return HexFormat.of().formatHex(ByteBuffer.allocate(Long.BYTES).putLong(issuedAt.toEpochMilli()).array(), 2, Long.BYTES);
+        return HexFormat.of().formatHex(timeBits(issuedAt));
     }
 
     /** The 256 bits of {@link #orderedSecret}, for a format that encodes them itself. */
     public byte[] orderedBits(Instant issuedAt) {
         byte[] buffer = new byte[32];
         random.nextBytes(buffer);
-        byte[] time = ByteBuffer.allocate(Long.BYTES).putLong(issuedAt.toEpochMilli()).array();
-        System.arraycopy(time, 2, buffer, 0, 6);
+        System.arraycopy(timeBits(issuedAt), 0, buffer, 0, TIME_BYTES);
         return buffer;
+    }
+
+    /** The issue time in milliseconds, its low 48 bits big-endian: they sort as the times do until the year 10889. */
+    private static byte[] timeBits(Instant issuedAt) {
+        byte[] time = ByteBuffer.allocate(Long.BYTES).putLong(issuedAt.toEpochMilli()).array();
+        return Arrays.copyOfRange(time, Long.BYTES - TIME_BYTES, Long.BYTES);
     }
 
     /** 96 random bits: for public identifiers (client ids, connection ids). */
