@@ -9,6 +9,7 @@ import jakarta.inject.Singleton;
 import rotor.server.grants.GrantRevocations;
 import rotor.server.keys.RandomTokens;
 import rotor.server.keys.SecretHasher;
+import rotor.server.store.DurableCommits;
 import rotor.server.store.OAuthClientRecord;
 import rotor.server.store.OAuthClientRepository;
 
@@ -39,16 +40,18 @@ public class OAuthClients {
     private final RandomTokens random;
     private final GrantRevocations revocations;
     private final TransactionOperations<Connection> transactions;
+    private final DurableCommits durable;
     private final Cache<String, OAuthClientRecord> cache;
 
     public OAuthClients(OAuthClientRepository repository, SecretHasher hasher, RandomTokens random, GrantRevocations revocations,
-                        TransactionOperations<Connection> transactions,
+                        TransactionOperations<Connection> transactions, DurableCommits durable,
                         @Value("${rotor.clients.cache-ttl:5s}") Duration cacheTtl) {
         this.repository = repository;
         this.hasher = hasher;
         this.random = random;
         this.revocations = revocations;
         this.transactions = transactions;
+        this.durable = durable;
         this.cache = Caffeine.newBuilder().expireAfterWrite(cacheTtl).maximumSize(10_000).build();
     }
 
@@ -57,6 +60,7 @@ public class OAuthClients {
         OAuthClientRecord client = new OAuthClientRecord(random.identifier("c_"), hasher.hash(secret), name, scope,
                 now.truncatedTo(ChronoUnit.MICROS));
         repository.save(client);
+        durable.afterCommit();
         return new Registered(client, secret);
     }
 

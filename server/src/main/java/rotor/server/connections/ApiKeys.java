@@ -5,6 +5,7 @@ import rotor.server.keys.RandomTokens;
 import rotor.server.keys.SecretHasher;
 import rotor.server.store.ApiKeyRecord;
 import rotor.server.store.ApiKeyRepository;
+import rotor.server.store.DurableCommits;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -22,17 +23,20 @@ public class ApiKeys {
     private final ApiKeyRepository repository;
     private final SecretHasher hasher;
     private final RandomTokens random;
+    private final DurableCommits durable;
 
-    public ApiKeys(ApiKeyRepository repository, SecretHasher hasher, RandomTokens random) {
+    public ApiKeys(ApiKeyRepository repository, SecretHasher hasher, RandomTokens random, DurableCommits durable) {
         this.repository = repository;
         this.hasher = hasher;
         this.random = random;
+        this.durable = durable;
     }
 
     public Issued create(String workspaceId, Instant now) {
         String key = random.secret("mk_");
         ApiKeyRecord record = new ApiKeyRecord(UUID.randomUUID(), hasher.hash(key), workspaceId, now.truncatedTo(ChronoUnit.MICROS));
         repository.save(record);
+        durable.afterCommit();
         return new Issued(record, key);
     }
 

@@ -6,6 +6,7 @@ import rotor.server.keys.RandomTokens;
 import rotor.server.keys.SecretSealer;
 import rotor.server.store.ConnectionRecord;
 import rotor.server.store.ConnectionRepository;
+import rotor.server.store.DurableCommits;
 
 import java.net.URI;
 import java.time.Instant;
@@ -34,11 +35,13 @@ public class Connections {
     private final ConnectionRepository repository;
     private final SecretSealer sealer;
     private final RandomTokens random;
+    private final DurableCommits durable;
 
-    public Connections(ConnectionRepository repository, SecretSealer sealer, RandomTokens random) {
+    public Connections(ConnectionRepository repository, SecretSealer sealer, RandomTokens random, DurableCommits durable) {
         this.repository = repository;
         this.sealer = sealer;
         this.random = random;
+        this.durable = durable;
     }
 
     public ConnectionRecord create(NewConnection connection, Instant now) {
@@ -50,6 +53,7 @@ public class Connections {
                 connection.accessToken() == null ? null : seal(id, "access_token", connection.accessToken()),
                 connection.expiresAt() == null ? null : connection.expiresAt().truncatedTo(ChronoUnit.MICROS), "active", at, at, null);
         repository.save(record);
+        durable.afterCommit();
         return record;
     }
 

@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import rotor.server.store.ConnectionRecord;
 import rotor.server.store.ConnectionRepository;
+import rotor.server.store.DurableCommits;
 
 import java.sql.Connection;
 import java.time.Instant;
@@ -24,11 +25,14 @@ public class RefreshedTokens {
     private final Connections connections;
     private final ConnectionRepository repository;
     private final TransactionOperations<Connection> transactions;
+    private final DurableCommits durable;
 
-    public RefreshedTokens(Connections connections, ConnectionRepository repository, TransactionOperations<Connection> transactions) {
+    public RefreshedTokens(Connections connections, ConnectionRepository repository, TransactionOperations<Connection> transactions,
+                           DurableCommits durable) {
         this.connections = connections;
         this.repository = repository;
         this.transactions = transactions;
+        this.durable = durable;
     }
 
     /** Stores the tokens and ends the owner's lease; the connection as stored afterwards. */
@@ -38,10 +42,12 @@ public class RefreshedTokens {
         RuntimeException last = null;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try {
-                return transactions.executeWrite(status -> {
+                ConnectionRecord stored = transactions.executeWrite(status -> {
                     repository.storeRefreshed(connectionId, owner, sealedAccessToken, sealedRefreshToken, expiresAt, at);
                     return repository.findById(connectionId).orElseThrow();
                 });
+                durable.afterCommit(); // the upstream may have spent the refresh token these replace
+                return stored;
             } catch (RuntimeException failure) {
                 last = failure;
                 LOG.warn("connection {}: storing the tokens the upstream issued failed (attempt {} of {}): {}",

@@ -20,10 +20,12 @@ public interface TokenStore {
     }
 
     /**
-     * Runs work in one transaction: all of it happens or none. Transient conflicts (lock or
-     * serialization failures) are retried with the whole work.
+     * Runs work in one transaction: all of it happens or none, and what it committed is durable
+     * when this returns. Transient conflicts (lock or serialization failures) are retried with the
+     * whole work.
      *
-     * @throws StoreContention when the store kept conflicting after retries
+     * @throws StoreContention when the store kept conflicting after retries, or could not make
+     *                         the commit durable
      */
     <T> T atomically(Supplier<T> work);
 

@@ -14,6 +14,7 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import rotor.server.engine.DialectPolicies;
+import rotor.server.store.DurableCommits;
 import rotor.server.store.SigningKeyRecord;
 import rotor.server.store.SigningKeyRepository;
 
@@ -50,6 +51,7 @@ public class SigningKeys {
     // (which ask every dialect) are read only when a key is retired.
     private final Provider<DialectPolicies> policies;
     private final TransactionOperations<Connection> transactions;
+    private final DurableCommits durable;
     private final JWSAlgorithm algorithm;
     private final Duration refreshInterval;
     private final Clock clock;
@@ -58,13 +60,14 @@ public class SigningKeys {
     private volatile KeySet keys = KeySet.EMPTY;
 
     public SigningKeys(SigningKeyRepository repository, SecretSealer sealer, Provider<DialectPolicies> policies,
-                       TransactionOperations<Connection> transactions,
+                       TransactionOperations<Connection> transactions, DurableCommits durable,
                        @Value("${rotor.keys.algorithm:ES256}") String algorithm,
                        @Value("${rotor.keys.refresh-interval:60s}") Duration refreshInterval, Clock clock) {
         this.repository = repository;
         this.sealer = sealer;
         this.policies = policies;
         this.transactions = transactions;
+        this.durable = durable;
         this.algorithm = JWSAlgorithm.parse(algorithm);
         if (!JWSAlgorithm.ES256.equals(this.algorithm) && !JWSAlgorithm.RS256.equals(this.algorithm)) {
             throw new IllegalStateException("rotor.keys.algorithm must be ES256 or RS256, not " + algorithm);
@@ -113,6 +116,7 @@ public class SigningKeys {
                 }
                 return null;
             });
+            durable.afterCommit(); // a token it signs must not outlive it
             reload();
         }
     }
@@ -149,6 +153,9 @@ public class SigningKeys {
             repository.retireAllBut(created.kid(), activatesAt, activatesAt.plus(policies.get().longestSignedTokenLifetime()));
             return Optional.of(new Rotation(created.kid(), activatesAt));
         });
+        if (rotation.isPresent()) {
+            durable.afterCommit();
+        }
         rotation.ifPresent(r -> {
             reload();
             LOG.info("Signing key rotated: {} is published now and signs from {}", r.kid(), r.activatesAt());

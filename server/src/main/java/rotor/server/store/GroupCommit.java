@@ -29,8 +29,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Group commit: concurrent writers hand their work to one committer thread, which runs everything
  * that queued up meanwhile in one transaction, so the batch shares one durable write (H2's page
- * write, PostgreSQL's WAL flush), the bulk of a small transaction's cost. Each writer is answered
- * only after the commit that holds its work: nothing is acknowledged that a crash could undo.
+ * write and fsync, PostgreSQL's WAL flush), the bulk of a small transaction's cost. Each writer is
+ * answered only after the commit that holds its work is on the disk ({@link DurableCommits}):
+ * nothing is acknowledged that a crash or a power loss could undo.
  *
  * <p>A batch runs its work in the order of each work's lock key, so two instances committing
  * batches over the same rows take their locks in one order and cannot deadlock each other. When a
@@ -70,6 +71,7 @@ public class GroupCommit {
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
 
     private final TransactionOperations<Connection> transactions;
+    private final DurableCommits durable;
     private final int maxBatch;
     private final long gatherNanos;
     private final Duration timeout;
@@ -79,11 +81,12 @@ public class GroupCommit {
     private final AtomicLong works = new AtomicLong();
     private volatile boolean closing;
 
-    public GroupCommit(TransactionOperations<Connection> transactions,
+    public GroupCommit(TransactionOperations<Connection> transactions, DurableCommits durable,
                        @Value("${rotor.store.group-commit.max-batch:256}") int maxBatch,
                        @Value("${rotor.store.group-commit.gather:1ms}") Duration gather,
                        @Value("${rotor.store.group-commit.timeout:20s}") Duration timeout) {
         this.transactions = transactions;
+        this.durable = durable;
         this.maxBatch = maxBatch;
         this.gatherNanos = gather.toNanos();
         this.timeout = timeout;
@@ -93,10 +96,13 @@ public class GroupCommit {
     }
 
     /**
-     * Runs the work in the next batch and returns its answer once that batch is committed.
+     * Runs the work in the next batch and returns its answer once that batch is committed and on
+     * the disk.
      *
      * @param lockKey the key of the row the work locks first; batches run their works in this order
-     * @throws StoreContention when the work was still waiting after the timeout (it then never runs)
+     * @throws StoreContention when the work was still waiting after the timeout (it then never runs),
+     *                         or when its commit could not be synced to the disk (it is then not
+     *                         acknowledged, like a commit whose answer was lost)
      */
     public <T> T run(String lockKey, Work<T> work) {
         if (closing) {
@@ -189,9 +195,6 @@ public class GroupCommit {
                 runAll(batch, status.getConnection());
                 return null;
             }));
-            commits.incrementAndGet();
-            works.addAndGet(batch.size());
-            batch.forEach(Pending::complete);
         } catch (RuntimeException failure) {
             if (batch.size() == 1) {
                 batch.get(0).answer.completeExceptionally(failure);
@@ -200,7 +203,20 @@ public class GroupCommit {
             for (Pending<?> pending : batch) {
                 commit(List.of(pending));
             }
+            return;
         }
+        commits.incrementAndGet();
+        works.addAndGet(batch.size());
+        try {
+            // On the committer, which waits for the disk: the works that queue meanwhile make the
+            // next batch bigger. Synced by each writer instead (the committer going on to the next
+            // batch), batches were smaller and a refresh cost a third more (bench/RESULTS.md).
+            durable.afterCommit();
+        } catch (StoreContention notOnDisk) {
+            batch.forEach(pending -> pending.answer.completeExceptionally(notOnDisk));
+            return;
+        }
+        batch.forEach(Pending::complete);
     }
 
     /** Runs the works in their order; each run of neighbouring statements with the same SQL as one JDBC batch. */

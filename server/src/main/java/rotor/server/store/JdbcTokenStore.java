@@ -31,23 +31,33 @@ public class JdbcTokenStore implements TokenStore {
     private final TransactionOperations<Connection> transactions;
     private final ConnectionOperations<Connection> connections;
     private final GroupCommit groupCommit;
+    private final DurableCommits durable;
     private final boolean postgres;
 
     public JdbcTokenStore(GrantRepository grants, RefreshTokenRepository tokens, AuditEventRepository audit,
                           TransactionOperations<Connection> transactions, ConnectionOperations<Connection> connections,
-                          GroupCommit groupCommit, @Value("${datasources.default.url:}") String jdbcUrl) {
+                          GroupCommit groupCommit, DurableCommits durable, @Value("${datasources.default.url:}") String jdbcUrl) {
         this.grants = grants;
         this.tokens = tokens;
         this.audit = audit;
         this.transactions = transactions;
         this.connections = connections;
         this.groupCommit = groupCommit;
+        this.durable = durable;
         this.postgres = jdbcUrl.startsWith("jdbc:postgresql:");
     }
 
     @Override
     public <T> T atomically(Supplier<T> work) {
-        return TransientFailures.retried(() -> transactions.executeWrite(status -> work.get()));
+        boolean[] outermost = {false};
+        T result = TransientFailures.retried(() -> transactions.executeWrite(status -> {
+            outermost[0] = status.isNewTransaction();
+            return work.get();
+        }));
+        if (outermost[0]) { // a call that joined its caller's transaction is made durable by the caller
+            durable.afterCommit();
+        }
+        return result;
     }
 
     @Override

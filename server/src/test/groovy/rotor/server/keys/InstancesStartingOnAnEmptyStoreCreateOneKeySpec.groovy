@@ -4,6 +4,7 @@ import groovy.sql.Sql
 import io.micronaut.context.ApplicationContext
 import io.micronaut.transaction.TransactionOperations
 import rotor.server.engine.DialectPolicies
+import rotor.server.store.DurableCommits
 import rotor.server.store.SigningKeyRepository
 import rotor.server.support.Store
 import spock.lang.AutoCleanup
@@ -68,7 +69,7 @@ class InstancesStartingOnAnEmptyStoreCreateOneKeySpec extends Specification {
 
     private SigningKeys newInstance() {
         new SigningKeys(context.getBean(SigningKeyRepository), context.getBean(SecretSealer), ({ -> context.getBean(DialectPolicies) } as jakarta.inject.Provider<DialectPolicies>),
-                context.getBean(TransactionOperations), 'ES256', Duration.ofSeconds(60), Clock.systemUTC())
+                context.getBean(TransactionOperations), context.getBean(DurableCommits), 'ES256', Duration.ofSeconds(60), Clock.systemUTC())
     }
 
     private <T> T sql(@DelegatesTo(Sql) Closure<T> work) {

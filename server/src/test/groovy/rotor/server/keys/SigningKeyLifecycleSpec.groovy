@@ -5,6 +5,7 @@ import io.micronaut.context.ApplicationContext
 import io.micronaut.transaction.TransactionOperations
 import jakarta.inject.Provider
 import rotor.server.engine.DialectPolicies
+import rotor.server.store.DurableCommits
 import rotor.server.store.SigningKeyRepository
 import rotor.server.support.MutableClock
 import rotor.server.support.Store
@@ -133,7 +134,7 @@ class SigningKeyLifecycleSpec extends Specification {
     private SigningKeys instance(SigningKeyRepository repository = context.getBean(SigningKeyRepository)) {
         def policies = context.getBean(DialectPolicies)
         def keys = new SigningKeys(repository, context.getBean(SecretSealer), { -> policies } as Provider<DialectPolicies>,
-                context.getBean(TransactionOperations), 'ES256', INTERVAL, clock)
+                context.getBean(TransactionOperations), context.getBean(DurableCommits), 'ES256', INTERVAL, clock)
         keys.start()
         keys
     }

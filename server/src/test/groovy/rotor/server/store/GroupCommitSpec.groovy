@@ -160,6 +160,51 @@ class GroupCommitSpec extends Specification {
         store << Store.all()
     }
 
+    def "a writer is answered only once its batch's commit is on the disk"() {
+        given:
+        def entered = new CountDownLatch(1)
+        def release = new CountDownLatch(1)
+        def durable = new DurableCommits({ -> entered.countDown(); release.await(20, TimeUnit.SECONDS) } as DurableCommits.Force, Duration.ofSeconds(20))
+        def commit = groupCommit(Store.h2File(), Duration.ofSeconds(20), durable)
+        def table = probeTable(Store.h2File())
+
+        when:
+        def answer = pool.submit({ commit.run('k', { c -> insert(c, table, 'synced') }) } as Callable)
+        assert entered.await(10, TimeUnit.SECONDS)
+
+        then: 'committed, and still unanswered while the disk syncs'
+        rows(Store.h2File(), table) == ['synced'] as Set
+        !answer.done
+
+        when:
+        release.countDown()
+
+        then:
+        answer.get(10, TimeUnit.SECONDS) == 1
+        durable.syncs() == 1
+
+        cleanup:
+        release.countDown()
+        commit?.close()
+    }
+
+    def "a batch whose commit could not be synced to the disk is not acknowledged"() {
+        given:
+        def durable = new DurableCommits({ -> throw new SQLException('disk gone', '08000') } as DurableCommits.Force, Duration.ofSeconds(5))
+        def commit = groupCommit(Store.h2File(), Duration.ofSeconds(20), durable)
+        def table = probeTable(Store.h2File())
+
+        when:
+        commit.run('k', { c -> insert(c, table, 'unsynced') })
+
+        then:
+        def e = thrown(StoreContention)
+        causes(e).any { it instanceof SQLException }
+
+        cleanup:
+        commit?.close()
+    }
+
     /** Submits the works while the committer is held, so that they reach it as one batch, then lets it go. */
     private List<java.util.concurrent.Future<Integer>> inOneBatch(GroupCommit commit, List<CountingStatement> works) {
         def hold = holdCommitter(commit)
@@ -198,8 +243,8 @@ class GroupCommitSpec extends Specification {
         }
     }
 
-    private static GroupCommit groupCommit(Store store, Duration timeout = Duration.ofSeconds(20)) {
-        new GroupCommit(store.bean(TransactionOperations), 256, Duration.ZERO, timeout)
+    private static GroupCommit groupCommit(Store store, Duration timeout = Duration.ofSeconds(20), DurableCommits durable = DurableCommits.none()) {
+        new GroupCommit(store.bean(TransactionOperations), durable, 256, Duration.ZERO, timeout)
     }
 
     /** Occupies the committer with a work that waits for the latch; returns once the committer holds it. */

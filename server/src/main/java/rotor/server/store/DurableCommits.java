@@ -1,0 +1,134 @@
+package rotor.server.store;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.data.connection.ConnectionDefinition;
+import io.micronaut.data.connection.ConnectionOperations;
+import io.micronaut.data.exceptions.DataAccessException;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import rotor.server.engine.StoreContention;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Forces what a transaction committed to the disk before the caller acknowledges it, so that a
+ * power loss or a kernel crash loses no token that a client was given, as a killed process already
+ * loses none.
+ *
+ * <p>H2 writes each commit to its file (WRITE_DELAY=0) but never calls fsync while it runs: the
+ * commit stays in the operating system's cache, and H2's documentation ("Durability Problems")
+ * says that after a power failure "a bit more than one second of committed transactions may be
+ * lost"; the cure it names is {@code CHECKPOINT SYNC}. PostgreSQL flushes its WAL at every commit
+ * itself (synchronous_commit, on by default), so there, and on an in-memory H2, this does nothing.
+ *
+ * <p>Concurrent callers share one fsync: a caller whose commit ended before a running sync began
+ * is covered by that sync and returns when it ends, without one of its own. The group commit makes
+ * one call per batch of rotations, so a whole batch shares one fsync.
+ */
+@Singleton
+public class DurableCommits {
+
+    /** Forces the store's file to the disk. */
+    @FunctionalInterface
+    public interface Force {
+        void force() throws SQLException;
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(DurableCommits.class);
+
+    private final Force force;
+    private final Duration timeout;
+    private final ReentrantLock syncing = new ReentrantLock();
+    private final AtomicLong committed = new AtomicLong();
+    private final AtomicLong syncs = new AtomicLong();
+    private long synced; // the last commit that a finished sync covers; guarded by syncing
+
+    @Inject
+    public DurableCommits(ConnectionOperations<Connection> connections,
+                          @Value("${datasources.default.url:}") String jdbcUrl,
+                          @Value("${rotor.store.sync-commits:true}") boolean enabled,
+                          @Value("${rotor.store.group-commit.timeout:20s}") Duration timeout) {
+        this(enabled && forcesToDisk(jdbcUrl) ? () -> checkpointSync(connections) : null, timeout);
+    }
+
+    /**
+     * @param force what forces the store to disk, or null when commits are durable without it
+     */
+    public DurableCommits(Force force, Duration timeout) {
+        this.force = force;
+        this.timeout = timeout;
+    }
+
+    /** Commits that are durable as they are, for stores and tests that need no fsync. */
+    public static DurableCommits none() {
+        return new DurableCommits(null, Duration.ZERO);
+    }
+
+    /**
+     * Returns once everything that committed before the call is on the disk.
+     *
+     * @throws StoreContention when the disk could not be synced in time, or not at all: the commit
+     *                         is then not known to be durable, and must not be acknowledged
+     */
+    public void afterCommit() {
+        if (force == null) {
+            return;
+        }
+        long commit = committed.incrementAndGet();
+        try {
+            if (!syncing.tryLock(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new StoreContention("the store was not synced to disk in time", null);
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new StoreContention("interrupted while waiting for the store to sync to disk", interrupted);
+        }
+        try {
+            if (synced >= commit) {
+                return; // a sync that began after this commit has ended
+            }
+            long upTo = committed.get();
+            force.force();
+            syncs.incrementAndGet();
+            synced = upTo;
+        } catch (SQLException | RuntimeException failure) {
+            LOG.error("The store could not sync its commits to disk; the writers waiting for it are not acknowledged", failure);
+            throw new StoreContention("the store could not sync its commits to disk", failure);
+        } finally {
+            syncing.unlock();
+        }
+    }
+
+    /** The fsyncs made so far; fewer than the calls when callers shared them. */
+    public long syncs() {
+        return syncs.get();
+    }
+
+    /** Callers waiting for a sync to end. */
+    public int waiting() {
+        return syncing.getQueueLength();
+    }
+
+    private static boolean forcesToDisk(String jdbcUrl) {
+        return jdbcUrl.startsWith("jdbc:h2:") && !jdbcUrl.startsWith("jdbc:h2:mem:");
+    }
+
+    private static void checkpointSync(ConnectionOperations<Connection> connections) {
+        connections.execute(ConnectionDefinition.DEFAULT, status -> {
+            try (Statement sync = status.getConnection().createStatement()) {
+                sync.execute("CHECKPOINT SYNC");
+                return null;
+            } catch (SQLException failure) {
+                throw new DataAccessException("CHECKPOINT SYNC failed", failure);
+            }
+        });
+    }
+}
