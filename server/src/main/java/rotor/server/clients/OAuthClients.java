@@ -78,6 +78,9 @@ public class OAuthClients {
             return true;
         });
         cache.invalidate(clientId); // after the commit: a concurrent authentication could not put it back
+        if (deleted) {
+            durable.afterCommit(); // a deleted client, and its revoked grants, must not come back after a power loss
+        }
         return deleted;
     }
 

@@ -42,7 +42,11 @@ public class ApiKeys {
 
     /** Deletes a key; it authenticates no one from now on (every use reads the store). False when there is no such key. */
     public boolean delete(UUID id) {
-        return repository.remove(id) == 1;
+        boolean deleted = repository.remove(id) == 1;
+        if (deleted) {
+            durable.afterCommit(); // a deleted key must not authenticate again after a power loss
+        }
+        return deleted;
     }
 
     /** The workspace a presented key belongs to, found by the key's hash. */

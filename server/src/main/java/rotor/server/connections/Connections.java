@@ -63,7 +63,11 @@ public class Connections {
 
     /** Deletes a connection with its sealed secrets. False when there is no such connection. */
     public boolean delete(String id) {
-        return repository.remove(id) == 1;
+        boolean deleted = repository.remove(id) == 1;
+        if (deleted) {
+            durable.afterCommit();
+        }
+        return deleted;
     }
 
     ConnectionSecrets open(ConnectionRecord record) {

@@ -41,18 +41,22 @@ public class RefreshedTokens {
         String sealedRefreshToken = connections.seal(connectionId, "refresh_token", refreshToken);
         RuntimeException last = null;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            ConnectionRecord stored;
             try {
-                ConnectionRecord stored = transactions.executeWrite(status -> {
+                stored = transactions.executeWrite(status -> {
                     repository.storeRefreshed(connectionId, owner, sealedAccessToken, sealedRefreshToken, expiresAt, at);
                     return repository.findById(connectionId).orElseThrow();
                 });
-                durable.afterCommit(); // the upstream may have spent the refresh token these replace
-                return stored;
             } catch (RuntimeException failure) {
                 last = failure;
                 LOG.warn("connection {}: storing the tokens the upstream issued failed (attempt {} of {}): {}",
                         connectionId, attempt, ATTEMPTS, failure.getClass().getSimpleName());
+                continue;
             }
+            // Not retried with the store: the row is committed, and a failed sync is no failed store.
+            // The upstream may have spent the refresh token these replace.
+            durable.afterCommit();
+            return stored;
         }
         LOG.error("connection {}: the tokens the upstream issued could not be stored; if it rotates refresh tokens, "
                 + "the connection must be authorized again", connectionId);

@@ -3,7 +3,6 @@ package rotor.server.store;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.data.connection.ConnectionDefinition;
 import io.micronaut.data.connection.ConnectionOperations;
-import io.micronaut.data.exceptions.DataAccessException;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -46,10 +45,11 @@ public class DurableCommits {
 
     private final Force force;
     private final Duration timeout;
-    private final ReentrantLock syncing = new ReentrantLock();
+    private final ReentrantLock syncing = new ReentrantLock(true); // fair: a covered waiter is not starved into a timeout
     private final AtomicLong committed = new AtomicLong();
     private final AtomicLong syncs = new AtomicLong();
     private long synced; // the last commit that a finished sync covers; guarded by syncing
+    private volatile Throwable failed; // sticky: after a failed fsync, a later one may succeed without the lost pages
 
     @Inject
     public DurableCommits(ConnectionOperations<Connection> connections,
@@ -82,6 +82,9 @@ public class DurableCommits {
         if (force == null) {
             return;
         }
+        if (failed != null) {
+            throw new StoreContention("an earlier sync to disk failed; restart rotor to recover the store", failed);
+        }
         long commit = committed.incrementAndGet();
         try {
             if (!syncing.tryLock(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -95,16 +98,41 @@ public class DurableCommits {
             if (synced >= commit) {
                 return; // a sync that began after this commit has ended
             }
+            if (failed != null) {
+                throw new StoreContention("an earlier sync to disk failed; restart rotor to recover the store", failed);
+            }
             long upTo = committed.get();
-            force.force();
+            forceNow();
             syncs.incrementAndGet();
             synced = upTo;
-        } catch (SQLException | RuntimeException failure) {
-            LOG.error("The store could not sync its commits to disk; the writers waiting for it are not acknowledged", failure);
-            throw new StoreContention("the store could not sync its commits to disk", failure);
         } finally {
             syncing.unlock();
         }
+    }
+
+    private void forceNow() {
+        try {
+            force.force();
+        } catch (SQLException | RuntimeException failure) {
+            if (failure instanceof RuntimeException && !(causedBy(failure) instanceof SyncFailed)) {
+                // The sync did not run (no connection, say): nothing is known lost, a later one may succeed.
+                throw new StoreContention("the store could not be reached to sync its commits to disk", failure);
+            }
+            // As PostgreSQL does after a failed fsync: Linux may have dropped the unwritten pages and
+            // report the next fsync as a success, so no later commit is acknowledged either.
+            failed = failure;
+            LOG.error("The store could not sync its commits to disk: no commit is acknowledged from now on; restart rotor", failure);
+            throw new StoreContention("the store could not sync its commits to disk", failure);
+        }
+    }
+
+    private static Throwable causedBy(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SyncFailed) {
+                return t;
+            }
+        }
+        return failure;
     }
 
     /** The fsyncs made so far; fewer than the calls when callers shared them. */
@@ -127,8 +155,15 @@ public class DurableCommits {
                 sync.execute("CHECKPOINT SYNC");
                 return null;
             } catch (SQLException failure) {
-                throw new DataAccessException("CHECKPOINT SYNC failed", failure);
+                throw new SyncFailed(failure);
             }
         });
+    }
+
+    /** The sync statement itself failed: the disk did not take the commits. */
+    private static final class SyncFailed extends RuntimeException {
+        SyncFailed(SQLException cause) {
+            super("CHECKPOINT SYNC failed", cause);
+        }
     }
 }

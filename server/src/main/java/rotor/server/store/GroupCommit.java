@@ -209,8 +209,9 @@ public class GroupCommit {
         works.addAndGet(batch.size());
         try {
             // On the committer, which waits for the disk: the works that queue meanwhile make the
-            // next batch bigger. Synced by each writer instead (the committer going on to the next
-            // batch), batches were smaller and a refresh cost a third more (bench/RESULTS.md).
+            // next batch bigger. Synced by the writers or by a thread of its own instead (the
+            // committer going on to the next batch), batches were smaller and a refresh dearer
+            // (bench/RESULTS.md, session 19).
             durable.afterCommit();
         } catch (StoreContention notOnDisk) {
             batch.forEach(pending -> pending.answer.completeExceptionally(notOnDisk));

@@ -78,17 +78,48 @@ class DurableCommitsShareOneSyncSpec extends Specification {
         durable.syncs() == 2
     }
 
-    def "a sync that fails is not an acknowledgement"() {
+    def "a sync that fails is not an acknowledgement, and no later commit is acknowledged either"() {
         given:
-        def durable = new DurableCommits({ -> throw new SQLException('disk gone', '08000') } as DurableCommits.Force, Duration.ofSeconds(5))
+        def forces = new AtomicInteger()
+        def durable = new DurableCommits({ -> forces.incrementAndGet(); throw new SQLException('disk gone', '58030') } as DurableCommits.Force, Duration.ofSeconds(5))
 
         when:
         durable.afterCommit()
 
         then:
         def e = thrown(StoreContention)
-        e.cause instanceof SQLException
+        e.cause.message == 'disk gone'
+
+        when: 'Linux may report the next fsync as a success without the pages the failed one dropped'
+        durable.afterCommit()
+
+        then:
+        thrown(StoreContention)
+        forces.get() == 1
         durable.syncs() == 0
+    }
+
+    def "a sync that could not reach the store fails its caller only"() {
+        given:
+        def forces = new AtomicInteger()
+        def durable = new DurableCommits({ ->
+            if (forces.incrementAndGet() == 1) {
+                throw new IllegalStateException('no free connection')
+            }
+        } as DurableCommits.Force, Duration.ofSeconds(5))
+
+        when:
+        durable.afterCommit()
+
+        then:
+        thrown(StoreContention)
+
+        when:
+        durable.afterCommit()
+
+        then:
+        forces.get() == 2
+        durable.syncs() == 1
     }
 
     def "a caller that cannot start a sync in time fails instead of waiting on"() {

@@ -197,9 +197,10 @@ class GroupCommitSpec extends Specification {
         when:
         commit.run('k', { c -> insert(c, table, 'unsynced') })
 
-        then:
+        then: 'committed, but not acknowledged'
         def e = thrown(StoreContention)
-        causes(e).any { it instanceof SQLException }
+        causes(e).any { it instanceof SQLException && it.message == 'disk gone' }
+        rows(Store.h2File(), table) == ['unsynced'] as Set
 
         cleanup:
         commit?.close()
