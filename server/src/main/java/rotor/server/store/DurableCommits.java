@@ -135,6 +135,11 @@ public class DurableCommits {
         return failure;
     }
 
+    /** Whether a sync to disk failed: then no commit is acknowledged until a restart ({@link StoreSyncHealth}). */
+    public boolean failed() {
+        return failed != null;
+    }
+
     /** The fsyncs made so far; fewer than the calls when callers shared them. */
     public long syncs() {
         return syncs.get();
