@@ -153,10 +153,8 @@ public class SigningKeys {
             repository.retireAllBut(created.kid(), activatesAt, activatesAt.plus(policies.get().longestSignedTokenLifetime()));
             return Optional.of(new Rotation(created.kid(), activatesAt));
         });
-        if (rotation.isPresent()) {
-            durable.afterCommit();
-        }
         rotation.ifPresent(r -> {
+            durable.afterCommit();
             reload();
             LOG.info("Signing key rotated: {} is published now and signs from {}", r.kid(), r.activatesAt());
         });

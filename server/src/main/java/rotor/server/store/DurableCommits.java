@@ -25,7 +25,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>H2 writes each commit to its file (WRITE_DELAY=0) but never calls fsync while it runs: the
  * commit stays in the operating system's cache, and H2's documentation ("Durability Problems")
  * says that after a power failure "a bit more than one second of committed transactions may be
- * lost"; the cure it names is {@code CHECKPOINT SYNC}. PostgreSQL flushes its WAL at every commit
+ * lost" (with Linux's default write-back, up to about 30 s); the cure it names is
+ * {@code CHECKPOINT SYNC}. PostgreSQL flushes its WAL at every commit
  * itself (synchronous_commit, on by default), so there, and on an in-memory H2, this does nothing.
  *
  * <p>Concurrent callers share one fsync: a caller whose commit ended before a running sync began
@@ -35,7 +36,10 @@ import java.util.concurrent.locks.ReentrantLock;
 @Singleton
 public class DurableCommits {
 
-    /** Forces the store's file to the disk. */
+    /**
+     * Forces the store's file to the disk: an SQLException when the sync ran and failed (the disk
+     * did not take the commits), a RuntimeException when it could not run (no connection, say).
+     */
     @FunctionalInterface
     public interface Force {
         void force() throws SQLException;
@@ -82,9 +86,7 @@ public class DurableCommits {
         if (force == null) {
             return;
         }
-        if (failed != null) {
-            throw new StoreContention("an earlier sync to disk failed; restart rotor to recover the store", failed);
-        }
+        refuseAfterAFailedSync();
         long commit = committed.incrementAndGet();
         try {
             if (!syncing.tryLock(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -98,9 +100,7 @@ public class DurableCommits {
             if (synced >= commit) {
                 return; // a sync that began after this commit has ended
             }
-            if (failed != null) {
-                throw new StoreContention("an earlier sync to disk failed; restart rotor to recover the store", failed);
-            }
+            refuseAfterAFailedSync();
             long upTo = committed.get();
             forceNow();
             syncs.incrementAndGet();
@@ -110,29 +110,25 @@ public class DurableCommits {
         }
     }
 
+    private void refuseAfterAFailedSync() {
+        if (failed != null) {
+            throw new StoreContention("an earlier sync to disk failed; restart rotor to recover the store", failed);
+        }
+    }
+
     private void forceNow() {
         try {
             force.force();
-        } catch (SQLException | RuntimeException failure) {
-            if (failure instanceof RuntimeException && !(causedBy(failure) instanceof SyncFailed)) {
-                // The sync did not run (no connection, say): nothing is known lost, a later one may succeed.
-                throw new StoreContention("the store could not be reached to sync its commits to disk", failure);
-            }
+        } catch (SQLException failure) {
             // As PostgreSQL does after a failed fsync: Linux may have dropped the unwritten pages and
             // report the next fsync as a success, so no later commit is acknowledged either.
             failed = failure;
             LOG.error("The store could not sync its commits to disk: no commit is acknowledged from now on; restart rotor", failure);
             throw new StoreContention("the store could not sync its commits to disk", failure);
+        } catch (RuntimeException notRun) {
+            // Nothing is known lost: a later sync may succeed.
+            throw new StoreContention("the store could not be reached to sync its commits to disk", notRun);
         }
-    }
-
-    private static Throwable causedBy(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SyncFailed) {
-                return t;
-            }
-        }
-        return failure;
     }
 
     /** Whether a sync to disk failed: then no commit is acknowledged until a restart ({@link StoreSyncHealth}). */
@@ -154,21 +150,35 @@ public class DurableCommits {
         return jdbcUrl.startsWith("jdbc:h2:") && !jdbcUrl.startsWith("jdbc:h2:mem:");
     }
 
-    private static void checkpointSync(ConnectionOperations<Connection> connections) {
-        connections.execute(ConnectionDefinition.DEFAULT, status -> {
-            try (Statement sync = status.getConnection().createStatement()) {
-                sync.execute("CHECKPOINT SYNC");
-                return null;
-            } catch (SQLException failure) {
-                throw new SyncFailed(failure);
+    private static void checkpointSync(ConnectionOperations<Connection> connections) throws SQLException {
+        try {
+            connections.execute(ConnectionDefinition.DEFAULT, status -> {
+                try (Statement sync = status.getConnection().createStatement()) {
+                    sync.execute("CHECKPOINT SYNC");
+                    return null;
+                } catch (SQLException failure) {
+                    throw new SyncFailed(failure);
+                }
+            });
+        } catch (RuntimeException notSynced) {
+            for (Throwable t = notSynced; t != null; t = t.getCause()) { // however the callback's exception came back
+                if (t instanceof SyncFailed failed) {
+                    throw failed.getCause();
+                }
             }
-        });
+            throw notSynced;
+        }
     }
 
-    /** The sync statement itself failed: the disk did not take the commits. */
+    /** Carries the sync statement's own failure out of the connection callback. */
     private static final class SyncFailed extends RuntimeException {
         SyncFailed(SQLException cause) {
-            super("CHECKPOINT SYNC failed", cause);
+            super(cause);
+        }
+
+        @Override
+        public synchronized SQLException getCause() {
+            return (SQLException) super.getCause();
         }
     }
 }
