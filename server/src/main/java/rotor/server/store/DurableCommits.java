@@ -42,7 +42,11 @@ public class DurableCommits {
      */
     @FunctionalInterface
     public interface Force {
-        void force() throws SQLException;
+        /**
+         * @param held the connection the caller committed on and still holds, or null: the force
+         *             then borrows one
+         */
+        void force(Connection held) throws SQLException;
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(DurableCommits.class);
@@ -60,7 +64,7 @@ public class DurableCommits {
                           @Value("${datasources.default.url:}") String jdbcUrl,
                           @Value("${rotor.store.sync-commits:true}") boolean enabled,
                           @Value("${rotor.store.group-commit.timeout:20s}") Duration timeout) {
-        this(enabled && forcesToDisk(jdbcUrl) ? () -> checkpointSync(connections) : null, timeout);
+        this(enabled && forcesToDisk(jdbcUrl) ? held -> checkpointSync(held, connections) : null, timeout);
     }
 
     /**
@@ -83,6 +87,17 @@ public class DurableCommits {
      *                         is then not known to be durable, and must not be acknowledged
      */
     public void afterCommit() {
+        afterCommit(null);
+    }
+
+    /**
+     * As {@link #afterCommit()}, syncing on the connection the caller committed on when the sync
+     * falls to it: a caller that gave its connection back and borrowed one for the sync could find
+     * the pool empty, and fail a commit that the database already holds.
+     *
+     * @param committedOn the caller's connection, outside any transaction, or null
+     */
+    public void afterCommit(Connection committedOn) {
         if (force == null) {
             return;
         }
@@ -102,7 +117,7 @@ public class DurableCommits {
             }
             refuseAfterAFailedSync();
             long upTo = committed.get();
-            forceNow();
+            forceNow(committedOn);
             syncs.incrementAndGet();
             synced = upTo;
         } finally {
@@ -116,9 +131,9 @@ public class DurableCommits {
         }
     }
 
-    private void forceNow() {
+    private void forceNow(Connection committedOn) {
         try {
-            force.force();
+            force.force(committedOn);
         } catch (SQLException failure) {
             // As PostgreSQL does after a failed fsync: Linux may have dropped the unwritten pages and
             // report the next fsync as a success, so no later commit is acknowledged either.
@@ -150,11 +165,15 @@ public class DurableCommits {
         return jdbcUrl.startsWith("jdbc:h2:") && !jdbcUrl.startsWith("jdbc:h2:mem:");
     }
 
-    private static void checkpointSync(ConnectionOperations<Connection> connections) throws SQLException {
+    private static void checkpointSync(Connection held, ConnectionOperations<Connection> connections) throws SQLException {
+        if (held != null) {
+            checkpointSync(held);
+            return;
+        }
         try {
             connections.execute(ConnectionDefinition.DEFAULT, status -> {
-                try (Statement sync = status.getConnection().createStatement()) {
-                    sync.execute("CHECKPOINT SYNC");
+                try {
+                    checkpointSync(status.getConnection());
                     return null;
                 } catch (SQLException failure) {
                     throw new SyncFailed(failure);
@@ -167,6 +186,12 @@ public class DurableCommits {
                 }
             }
             throw notSynced;
+        }
+    }
+
+    private static void checkpointSync(Connection connection) throws SQLException {
+        try (Statement sync = connection.createStatement()) {
+            sync.execute("CHECKPOINT SYNC");
         }
     }
 

@@ -1,6 +1,8 @@
 package rotor.server.store;
 
 import io.micronaut.context.annotation.Value;
+import io.micronaut.data.connection.ConnectionDefinition;
+import io.micronaut.data.connection.ConnectionOperations;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.annotation.PreDestroy;
@@ -71,6 +73,7 @@ public class GroupCommit {
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
 
     private final TransactionOperations<Connection> transactions;
+    private final ConnectionOperations<Connection> connections;
     private final DurableCommits durable;
     private final int maxBatch;
     private final long gatherNanos;
@@ -81,11 +84,13 @@ public class GroupCommit {
     private final AtomicLong works = new AtomicLong();
     private volatile boolean closing;
 
-    public GroupCommit(TransactionOperations<Connection> transactions, DurableCommits durable,
+    public GroupCommit(TransactionOperations<Connection> transactions, ConnectionOperations<Connection> connections,
+                       DurableCommits durable,
                        @Value("${rotor.store.group-commit.max-batch:256}") int maxBatch,
                        @Value("${rotor.store.group-commit.gather:1ms}") Duration gather,
                        @Value("${rotor.store.group-commit.timeout:20s}") Duration timeout) {
         this.transactions = transactions;
+        this.connections = connections;
         this.durable = durable;
         this.maxBatch = maxBatch;
         this.gatherNanos = gather.toNanos();
@@ -191,7 +196,21 @@ public class GroupCommit {
             batch.sort(Comparator.comparing(pending -> pending.lockKey));
         }
         try {
-            TransientFailures.retried(() -> transactions.executeWrite(status -> {
+            // One connection for the commit and its sync: given back between them, it could go to
+            // a waiting request, and a sync that then found the pool empty would fail a batch that
+            // is committed.
+            connections.execute(ConnectionDefinition.DEFAULT, status -> {
+                commitOn(batch, status.getConnection());
+                return null;
+            });
+        } catch (RuntimeException noConnection) { // commitOn answers every work; a failure here is the pool's
+            batch.forEach(pending -> pending.answer.completeExceptionally(noConnection));
+        }
+    }
+
+    private void commitOn(List<Pending<?>> batch, Connection connection) {
+        try {
+            TransientFailures.retried(() -> transactions.executeWrite(status -> { // joins the connection
                 runAll(batch, status.getConnection());
                 return null;
             }));
@@ -201,7 +220,7 @@ public class GroupCommit {
                 return;
             }
             for (Pending<?> pending : batch) {
-                commit(List.of(pending));
+                commitOn(List.of(pending), connection);
             }
             return;
         }
@@ -212,7 +231,7 @@ public class GroupCommit {
             // next batch bigger. Synced by the writers or by a thread of its own instead (the
             // committer going on to the next batch), batches were smaller and a refresh dearer
             // (bench/RESULTS.md, session 19).
-            durable.afterCommit();
+            durable.afterCommit(connection);
         } catch (StoreContention notOnDisk) {
             batch.forEach(pending -> pending.answer.completeExceptionally(notOnDisk));
             return;

@@ -49,15 +49,19 @@ public class JdbcTokenStore implements TokenStore {
 
     @Override
     public <T> T atomically(Supplier<T> work) {
-        boolean[] outermost = {false};
-        T result = TransientFailures.retried(() -> transactions.executeWrite(status -> {
-            outermost[0] = status.isNewTransaction();
-            return work.get();
-        }));
-        if (outermost[0]) { // a call that joined its caller's transaction is made durable by the caller
-            durable.afterCommit();
-        }
-        return result;
+        // One connection for the commit and its sync, as in the group commit: a sync that borrowed
+        // another could find the pool empty and fail a commit that the database already holds.
+        return connections.execute(ConnectionDefinition.DEFAULT, held -> {
+            boolean[] outermost = {false};
+            T result = TransientFailures.retried(() -> transactions.executeWrite(status -> {
+                outermost[0] = status.isNewTransaction();
+                return work.get();
+            }));
+            if (outermost[0]) { // a call that joined its caller's transaction is made durable by the caller
+                durable.afterCommit(held.getConnection());
+            }
+            return result;
+        });
     }
 
     @Override

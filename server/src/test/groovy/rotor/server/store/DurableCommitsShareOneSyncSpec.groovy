@@ -31,7 +31,7 @@ class DurableCommitsShareOneSyncSpec extends Specification {
         given:
         def entered = new CountDownLatch(1)
         def release = new CountDownLatch(1)
-        def durable = new DurableCommits({ -> entered.countDown(); release.await(20, TimeUnit.SECONDS) } as DurableCommits.Force, Duration.ofSeconds(20))
+        def durable = new DurableCommits({ held -> entered.countDown(); release.await(20, TimeUnit.SECONDS) } as DurableCommits.Force, Duration.ofSeconds(20))
 
         when:
         def caller = pool.submit({ durable.afterCommit() } as Callable)
@@ -53,7 +53,7 @@ class DurableCommitsShareOneSyncSpec extends Specification {
         def forces = new AtomicInteger()
         def entered = new CountDownLatch(1)
         def release = new CountDownLatch(1)
-        def durable = new DurableCommits({ ->
+        def durable = new DurableCommits({ held ->
             if (forces.incrementAndGet() == 1) {
                 entered.countDown()
                 release.await(20, TimeUnit.SECONDS)
@@ -81,7 +81,7 @@ class DurableCommitsShareOneSyncSpec extends Specification {
     def "a sync that fails is not an acknowledgement, and no later commit is acknowledged either"() {
         given:
         def forces = new AtomicInteger()
-        def durable = new DurableCommits({ -> forces.incrementAndGet(); throw new SQLException('disk gone', '58030') } as DurableCommits.Force, Duration.ofSeconds(5))
+        def durable = new DurableCommits({ held -> forces.incrementAndGet(); throw new SQLException('disk gone', '58030') } as DurableCommits.Force, Duration.ofSeconds(5))
 
         when:
         durable.afterCommit()
@@ -102,7 +102,7 @@ class DurableCommitsShareOneSyncSpec extends Specification {
     def "a sync that could not reach the store fails its caller only"() {
         given:
         def forces = new AtomicInteger()
-        def durable = new DurableCommits({ ->
+        def durable = new DurableCommits({ held ->
             if (forces.incrementAndGet() == 1) {
                 throw new IllegalStateException('no free connection')
             }
@@ -126,7 +126,7 @@ class DurableCommitsShareOneSyncSpec extends Specification {
         given:
         def entered = new CountDownLatch(1)
         def release = new CountDownLatch(1)
-        def durable = new DurableCommits({ -> entered.countDown(); release.await(20, TimeUnit.SECONDS) } as DurableCommits.Force, Duration.ofMillis(200))
+        def durable = new DurableCommits({ held -> entered.countDown(); release.await(20, TimeUnit.SECONDS) } as DurableCommits.Force, Duration.ofMillis(200))
         def first = pool.submit({ durable.afterCommit() } as Callable)
         assert entered.await(10, TimeUnit.SECONDS)
 

@@ -1,5 +1,6 @@
 package rotor.server.store
 
+import io.micronaut.data.connection.ConnectionOperations
 import io.micronaut.transaction.TransactionOperations
 import rotor.server.engine.StoreContention
 import rotor.server.support.Store
@@ -164,7 +165,7 @@ class GroupCommitSpec extends Specification {
         given:
         def entered = new CountDownLatch(1)
         def release = new CountDownLatch(1)
-        def durable = new DurableCommits({ -> entered.countDown(); release.await(20, TimeUnit.SECONDS) } as DurableCommits.Force, Duration.ofSeconds(20))
+        def durable = new DurableCommits({ held -> entered.countDown(); release.await(20, TimeUnit.SECONDS) } as DurableCommits.Force, Duration.ofSeconds(20))
         def commit = groupCommit(Store.h2File(), Duration.ofSeconds(20), durable)
         def table = probeTable(Store.h2File())
 
@@ -190,7 +191,7 @@ class GroupCommitSpec extends Specification {
 
     def "a batch whose commit could not be synced to the disk is not acknowledged"() {
         given:
-        def durable = new DurableCommits({ -> throw new SQLException('disk gone', '08000') } as DurableCommits.Force, Duration.ofSeconds(5))
+        def durable = new DurableCommits({ held -> throw new SQLException('disk gone', '08000') } as DurableCommits.Force, Duration.ofSeconds(5))
         def commit = groupCommit(Store.h2File(), Duration.ofSeconds(20), durable)
         def table = probeTable(Store.h2File())
 
@@ -245,7 +246,7 @@ class GroupCommitSpec extends Specification {
     }
 
     private static GroupCommit groupCommit(Store store, Duration timeout = Duration.ofSeconds(20), DurableCommits durable = DurableCommits.none()) {
-        new GroupCommit(store.bean(TransactionOperations), durable, 256, Duration.ZERO, timeout)
+        new GroupCommit(store.bean(TransactionOperations), store.bean(ConnectionOperations), durable, 256, Duration.ZERO, timeout)
     }
 
     /** Occupies the committer with a work that waits for the latch; returns once the committer holds it. */

@@ -18,7 +18,7 @@ class LivenessFailsAfterAFailedSyncSpec extends Specification {
     def "liveness stays up while syncs succeed and fails for good after one fails"() {
         given:
         def failing = false
-        def durable = new DurableCommits({ -> if (failing) throw new SQLException('disk gone', '58030') } as DurableCommits.Force, Duration.ofSeconds(5))
+        def durable = new DurableCommits({ held -> if (failing) throw new SQLException('disk gone', '58030') } as DurableCommits.Force, Duration.ofSeconds(5))
         def health = new StoreSyncHealth(durable)
 
         when:
