@@ -96,7 +96,7 @@ final class Systems {
         if (options.postgres()) {
             return "PostgreSQL at " + options.jdbcUrl().replaceAll("password=[^&]*", "password=...") + ", a new schema per run";
         }
-        return "H2 in file mode as the server runs by default (WRITE_DELAY=0: every commit written), a new data directory per run";
+        return "H2 in file mode as the server runs by default (every commit written and forced to disk before it is answered), a new data directory per run";
     }
 
     static String randomKey() {

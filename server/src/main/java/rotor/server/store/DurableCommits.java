@@ -22,12 +22,16 @@ import java.util.concurrent.locks.ReentrantLock;
  * power loss or a kernel crash loses no token that a client was given, as a killed process already
  * loses none.
  *
- * <p>H2 writes each commit to its file (WRITE_DELAY=0) but never calls fsync while it runs: the
- * commit stays in the operating system's cache, and H2's documentation ("Durability Problems")
- * says that after a power failure "a bit more than one second of committed transactions may be
- * lost" (with Linux's default write-back, up to about 30 s); the cure it names is
- * {@code CHECKPOINT SYNC}. PostgreSQL flushes its WAL at every commit
- * itself (synchronous_commit, on by default), so there, and on an in-memory H2, this does nothing.
+ * <p>H2 writes a commit to its file within its WRITE_DELAY (a second in the packaged URL), and
+ * never calls fsync while it runs: the commit stays in the operating system's cache, and H2's
+ * documentation ("Durability Problems") says that after a power failure "a bit more than one
+ * second of committed transactions may be lost" (with Linux's default write-back, up to about
+ * 30 s); the cure it names is {@code CHECKPOINT SYNC}, which writes what is committed and forces
+ * it to the disk. With rotor.store.sync-commits off, a plain {@code CHECKPOINT} still writes it
+ * to the file, so that a killed process loses nothing. (WRITE_DELAY=0 would write every commit
+ * itself, but it also stops H2's background thread, the only one that compacts the file: the
+ * file then keeps every byte ever written.) PostgreSQL flushes its WAL at every commit itself
+ * (synchronous_commit, on by default), so there, and on an in-memory H2, this does nothing.
  *
  * <p>Concurrent callers share one fsync: a caller whose commit ended before a running sync began
  * is covered by that sync and returns when it ends, without one of its own. The group commit makes
@@ -64,7 +68,7 @@ public class DurableCommits {
                           @Value("${datasources.default.url:}") String jdbcUrl,
                           @Value("${rotor.store.sync-commits:true}") boolean enabled,
                           @Value("${rotor.store.group-commit.timeout:20s}") Duration timeout) {
-        this(enabled && forcesToDisk(jdbcUrl) ? held -> checkpointSync(held, connections) : null, timeout);
+        this(h2File(jdbcUrl) ? held -> checkpoint(held, connections, enabled ? "CHECKPOINT SYNC" : "CHECKPOINT") : null, timeout);
     }
 
     /**
@@ -161,19 +165,19 @@ public class DurableCommits {
         return syncing.getQueueLength();
     }
 
-    private static boolean forcesToDisk(String jdbcUrl) {
+    private static boolean h2File(String jdbcUrl) {
         return jdbcUrl.startsWith("jdbc:h2:") && !jdbcUrl.startsWith("jdbc:h2:mem:");
     }
 
-    private static void checkpointSync(Connection held, ConnectionOperations<Connection> connections) throws SQLException {
+    private static void checkpoint(Connection held, ConnectionOperations<Connection> connections, String checkpoint) throws SQLException {
         if (held != null) {
-            checkpointSync(held);
+            checkpoint(held, checkpoint);
             return;
         }
         try {
             connections.execute(ConnectionDefinition.DEFAULT, status -> {
                 try {
-                    checkpointSync(status.getConnection());
+                    checkpoint(status.getConnection(), checkpoint);
                     return null;
                 } catch (SQLException failure) {
                     throw new SyncFailed(failure);
@@ -189,9 +193,9 @@ public class DurableCommits {
         }
     }
 
-    private static void checkpointSync(Connection connection) throws SQLException {
-        try (Statement sync = connection.createStatement()) {
-            sync.execute("CHECKPOINT SYNC");
+    private static void checkpoint(Connection connection, String checkpoint) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(checkpoint);
         }
     }
 

@@ -13,19 +13,22 @@ import static rotor.server.engine.RefreshOutcome.Status.OK
 import static rotor.server.engine.RefreshOutcome.Status.REUSED
 
 /**
- * H2 keeps recent commits in memory by default. A child JVM rotates a token on the H2 file store
- * and halts the moment the rotation returns; a fresh context over the same files, as a restarted
- * process would open them, finds the rotation: the old token spent, the successor live.
+ * H2 keeps recent commits in memory (up to its WRITE_DELAY). A child JVM rotates a token on the H2
+ * file store and halts the moment the rotation returns; a fresh context over the same files, as a
+ * restarted process would open them, finds the rotation: the old token spent, the successor live.
+ * With rotor.store.sync-commits off too: the commit is then written to the file, if not forced to
+ * the disk.
  */
 class CommittedRotationSurvivesAKillSpec extends Specification {
 
     @TempDir
     Path dir
 
-    def "a rotation committed just before the process died is there after a restart"() {
+    def "a rotation committed just before the process died is there after a restart (sync-commits #syncCommits)"() {
         given:
         def java = Path.of(System.getProperty('java.home'), 'bin', 'java').toString()
-        def child = new ProcessBuilder(java, '-cp', System.getProperty('java.class.path'), RotateThenHalt.name, dir.toString())
+        def child = new ProcessBuilder(java, '-cp', System.getProperty('java.class.path'), RotateThenHalt.name, dir.toString(),
+                syncCommits.toString())
                 .redirectErrorStream(true)
                 .start()
         def output = child.inputStream.text
@@ -47,5 +50,8 @@ class CommittedRotationSurvivesAKillSpec extends Specification {
 
         cleanup:
         restarted?.close()
+
+        where:
+        syncCommits << [true, false]
     }
 }
