@@ -27,8 +27,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * documentation ("Durability Problems") says that after a power failure "a bit more than one
  * second of committed transactions may be lost" (with Linux's default write-back, up to about
  * 30 s); the cure it names is {@code CHECKPOINT SYNC}, which writes what is committed and forces
- * it to the disk. With rotor.store.sync-commits off, a plain {@code CHECKPOINT} still writes it
- * to the file, so that a killed process loses nothing. (WRITE_DELAY=0 would write every commit
+ * it to the disk. That alone can miss a commit that H2's own writer thread is still writing
+ * ({@link H2Writes}), so rotor first writes everything committed out, waiting for that thread, and
+ * then syncs; with rotor.store.sync-commits off it only writes it out, so that a killed process
+ * loses nothing. (WRITE_DELAY=0 would write every commit
  * itself, but it also stops H2's background thread, the only one that compacts the file: the
  * file then keeps every byte ever written.) PostgreSQL flushes its WAL at every commit itself
  * (synchronous_commit, on by default), so there, and on an in-memory H2, this does nothing.
@@ -41,8 +43,9 @@ import java.util.concurrent.locks.ReentrantLock;
 public class DurableCommits {
 
     /**
-     * Forces the store's file to the disk: an SQLException when the sync ran and failed (the disk
-     * did not take the commits), a RuntimeException when it could not run (no connection, say).
+     * Writes the store's commits to its file and, with sync-commits on, forces the file to the
+     * disk: an SQLException when the sync ran and failed (the disk did not take the commits), a
+     * RuntimeException when it could not run (no connection, say).
      */
     @FunctionalInterface
     public interface Force {
@@ -68,7 +71,7 @@ public class DurableCommits {
                           @Value("${datasources.default.url:}") String jdbcUrl,
                           @Value("${rotor.store.sync-commits:true}") boolean enabled,
                           @Value("${rotor.store.group-commit.timeout:20s}") Duration timeout) {
-        this(h2File(jdbcUrl) ? held -> checkpoint(held, connections, enabled ? "CHECKPOINT SYNC" : "CHECKPOINT") : null, timeout);
+        this(h2File(jdbcUrl) ? held -> checkpoint(held, connections, enabled) : null, timeout);
     }
 
     /**
@@ -169,15 +172,15 @@ public class DurableCommits {
         return jdbcUrl.startsWith("jdbc:h2:") && !jdbcUrl.startsWith("jdbc:h2:mem:");
     }
 
-    private static void checkpoint(Connection held, ConnectionOperations<Connection> connections, String checkpoint) throws SQLException {
+    private static void checkpoint(Connection held, ConnectionOperations<Connection> connections, boolean sync) throws SQLException {
         if (held != null) {
-            checkpoint(held, checkpoint);
+            checkpoint(held, sync);
             return;
         }
         try {
             connections.execute(ConnectionDefinition.DEFAULT, status -> {
                 try {
-                    checkpoint(status.getConnection(), checkpoint);
+                    checkpoint(status.getConnection(), sync);
                     return null;
                 } catch (SQLException failure) {
                     throw new SyncFailed(failure);
@@ -193,9 +196,19 @@ public class DurableCommits {
         }
     }
 
-    private static void checkpoint(Connection connection, String checkpoint) throws SQLException {
+    private static void checkpoint(Connection connection, boolean sync) throws SQLException {
+        if (H2Writes.writeCommitted(connection)) {
+            if (sync) {
+                execute(connection, "CHECKPOINT SYNC"); // through SQL, so that a failed fsync comes back as an SQLException
+            }
+        } else {
+            execute(connection, sync ? "CHECKPOINT SYNC" : "CHECKPOINT");
+        }
+    }
+
+    private static void execute(Connection connection, String sql) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            statement.execute(checkpoint);
+            statement.execute(sql);
         }
     }
 

@@ -1,0 +1,51 @@
+package rotor.server.store;
+
+import org.h2.engine.SessionLocal;
+import org.h2.jdbc.JdbcConnection;
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStoreException;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * Writes what an embedded H2 holds committed into its file, including a chunk that H2's own
+ * writer threads are still writing.
+ *
+ * <p>With WRITE_DELAY above 0, H2's background thread, and any writer once much has piled up,
+ * store the changes without waiting: the pages count as saved once serialised, and the chunk
+ * reaches the file a moment later on H2's "H2-save" thread. A CHECKPOINT in that moment finds
+ * nothing to store and returns, and a CHECKPOINT SYNC forces a file that lacks the chunk (H2
+ * 2.3.232, {@code MVStore.tryCommit}: "This method may return BEFORE this thread changes are
+ * actually persisted!"). So first store what is unsaved, as CHECKPOINT does, and then wait for H2's
+ * writer threads as its own file operations do: a chunk that a store operation took before is
+ * then written.
+ */
+final class H2Writes {
+
+    private H2Writes() {
+    }
+
+    /**
+     * @return false when the connection is to an H2 server (a tcp: URL), whose writer threads are
+     * out of reach: there only the SQL CHECKPOINT can be asked for
+     * @throws SQLException when H2 could not write to its file
+     * @throws IllegalStateException when the connection does not lead to H2's own
+     */
+    static boolean writeCommitted(Connection connection) throws SQLException {
+        if (!connection.isWrapperFor(JdbcConnection.class)) {
+            throw new IllegalStateException("the store's connection does not unwrap to H2's: its commits cannot be written out");
+        }
+        if (!(connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session)) {
+            return false;
+        }
+        MVStore store = session.getDatabase().getStore().getMvStore();
+        try {
+            store.commit();
+            store.executeFilestoreOperation(() -> { }); // returns once H2's serialisation and save threads are idle
+        } catch (MVStoreException notWritten) { // the file did not take the commits, as a failed fsync
+            throw new SQLException("H2 could not write its commits to its file", notWritten);
+        }
+        return true;
+    }
+}
