@@ -63,6 +63,10 @@ public class RefreshedTokens {
         throw last;
     }
 
+    /**
+     * Not made durable (no afterCommit): losing this mark to a crash loses no token, since the
+     * upstream already refused the refresh token; the next call asks it again and is refused again.
+     */
     public void markExpired(String connectionId, String owner, Instant at) {
         transactions.executeWrite(status -> {
             repository.markExpired(connectionId, owner, at);

@@ -30,9 +30,14 @@ class CommittedRotationSurvivesAKillSpec extends Specification {
         def child = new ProcessBuilder(java, '-cp', System.getProperty('java.class.path'), RotateThenHalt.name, dir.toString(),
                 syncCommits.toString())
                 .redirectErrorStream(true)
+                .redirectOutput(dir.resolve('child.log').toFile()) // read after the wait: a pipe read could block for ever
                 .start()
-        def output = child.inputStream.text
-        assert child.waitFor(120, TimeUnit.SECONDS)
+        def exited = child.waitFor(120, TimeUnit.SECONDS)
+        if (!exited) {
+            child.destroyForcibly()
+        }
+        def output = dir.resolve('child.log').toFile().text
+        assert exited: output
         def (first, successor) = output.readLines().find { it.startsWith('ROTATED ') }?.tokenize(' ')?.drop(1) ?: []
         assert first && successor: output
 

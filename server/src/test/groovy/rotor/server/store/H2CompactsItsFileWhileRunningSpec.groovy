@@ -32,8 +32,9 @@ class H2CompactsItsFileWhileRunningSpec extends Specification {
 
     def "while a grant rotates on and on, the store's chunks are rewritten until most of their bytes are live"() {
         given:
-        def url = ApplicationContext.builder().deduceEnvironment(false).properties(Store.h2Properties(dir)).build()
-                .environment.start().getRequiredProperty('datasources.default.url', String)
+        def url = ApplicationContext.builder().deduceEnvironment(false).properties(Store.h2Properties(dir)).build().withCloseable {
+            it.environment.start().getRequiredProperty('datasources.default.url', String)
+        }
         assert url.startsWith('jdbc:h2:file:')
         def context = Store.h2Context(dir, [
                 'datasources.default.url' : url + ';RETENTION_TIME=0',
