@@ -28,9 +28,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * second of committed transactions may be lost" (with Linux's default write-back, up to about
  * 30 s); the cure it names is {@code CHECKPOINT SYNC}, which writes what is committed and forces
  * it to the disk. That alone can miss a commit that H2's own writer thread is still writing
- * ({@link H2Writes}), so rotor first writes everything committed out, waiting for that thread, and
- * then syncs; with rotor.store.sync-commits off it only writes it out, so that a killed process
- * loses nothing. (WRITE_DELAY=0 would write every commit
+ * ({@link H2Writes}), so rotor writes everything committed out itself, waiting for that thread,
+ * and then forces the file; with rotor.store.sync-commits off it only writes it out, so that a
+ * killed process loses nothing. Over a tcp: URL H2's threads are out of reach and the SQL
+ * CHECKPOINT (SYNC) is what is left. (WRITE_DELAY=0 would write every commit
  * itself, but it also stops H2's background thread, the only one that compacts the file: the
  * file then keeps every byte ever written.) PostgreSQL flushes its WAL at every commit itself
  * (synchronous_commit, on by default), so there, and on an in-memory H2, this does nothing.
@@ -145,8 +146,8 @@ public class DurableCommits {
             // As PostgreSQL does after a failed fsync: Linux may have dropped the unwritten pages and
             // report the next fsync as a success, so no later commit is acknowledged either.
             failed = failure;
-            LOG.error("The store could not sync its commits to disk: no commit is acknowledged from now on; restart rotor", failure);
-            throw new StoreContention("the store could not sync its commits to disk", failure);
+            LOG.error("The store could not write its commits to disk: no commit is acknowledged from now on; restart rotor", failure);
+            throw new StoreContention("the store could not write its commits to disk", failure);
         } catch (RuntimeException notRun) {
             // Nothing is known lost: a later sync may succeed.
             throw new StoreContention("the store could not be reached to sync its commits to disk", notRun);
@@ -197,18 +198,10 @@ public class DurableCommits {
     }
 
     private static void checkpoint(Connection connection, boolean sync) throws SQLException {
-        if (H2Writes.writeCommitted(connection)) {
-            if (sync) {
-                execute(connection, "CHECKPOINT SYNC"); // through SQL, so that a failed fsync comes back as an SQLException
+        if (!H2Writes.writeCommitted(connection, sync)) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(sync ? "CHECKPOINT SYNC" : "CHECKPOINT");
             }
-        } else {
-            execute(connection, sync ? "CHECKPOINT SYNC" : "CHECKPOINT");
-        }
-    }
-
-    private static void execute(Connection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute(sql);
         }
     }
 

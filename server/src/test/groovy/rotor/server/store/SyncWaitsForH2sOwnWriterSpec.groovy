@@ -33,10 +33,11 @@ class SyncWaitsForH2sOwnWriterSpec extends Specification {
         GatedFilePath.register()
     }
 
-    def "a commit that H2's own store operation took is in the file before afterCommit returns (sync-commits #syncCommits)"() {
+    def "a commit that H2's own store operation took is in the file before afterCommit returns (sync-commits #syncCommits, another commit after it #anotherCommitAfter)"() {
         given: "H2 with the server's own URL, on a file system whose writes the spec can hold"
-        def packaged = ApplicationContext.builder().deduceEnvironment(false).properties(Store.h2Properties(dir)).build()
-                .environment.start().getRequiredProperty('datasources.default.url', String)
+        def packaged = ApplicationContext.builder().deduceEnvironment(false).properties(Store.h2Properties(dir)).build().withCloseable {
+            it.environment.start().getRequiredProperty('datasources.default.url', String)
+        }
         assert packaged.startsWith('jdbc:h2:file:')
         def url = packaged.replace('jdbc:h2:file:', 'jdbc:h2:gated:')
         Connection connection = DriverManager.getConnection(url, 'sa', '')
@@ -50,6 +51,9 @@ class SyncWaitsForH2sOwnWriterSpec extends Specification {
         execute(connection, 'INSERT INTO spent VALUES (1)')
         store.tryCommit()
         assert GatedFilePath.awaitHeldWrite(20)
+        if (anotherCommitAfter) { // then rotor's own store of it has something to write, queued behind the held chunk
+            execute(connection, 'INSERT INTO spent VALUES (2)')
+        }
 
         and: 'rotor makes the commit durable meanwhile'
         def returned = new CompletableFuture()
@@ -78,7 +82,11 @@ class SyncWaitsForH2sOwnWriterSpec extends Specification {
         connection?.close()
 
         where:
-        syncCommits << [true, false]
+        syncCommits | anotherCommitAfter
+        true        | false
+        false       | false
+        true        | true
+        false       | true
     }
 
     /** Blocked on a future: waiting for one of H2's writer threads, which only the gate holds. */

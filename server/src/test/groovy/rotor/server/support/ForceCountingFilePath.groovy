@@ -9,10 +9,12 @@ import java.util.concurrent.atomic.AtomicInteger
 /**
  * An H2 file system ({@code jdbc:h2:forcecount:/dir/db}) that passes everything to the disk and
  * counts the fsyncs (FileChannel.force) made on its files: what H2 forces to disk can be seen.
+ * With {@link #FAILING} set its fsyncs fail, as on a disk that went away.
  */
 class ForceCountingFilePath extends FilePathWrapper {
 
     static final AtomicInteger FORCES = new AtomicInteger()
+    static volatile boolean FAILING
     private static final ForceCountingFilePath PROVIDER = new ForceCountingFilePath()
 
     /** Makes the scheme known to H2; idempotent. */
@@ -39,6 +41,9 @@ class ForceCountingFilePath extends FilePathWrapper {
         @Override
         void force(boolean metaData) throws IOException {
             FORCES.incrementAndGet()
+            if (FAILING) {
+                throw new IOException('Input/output error')
+            }
             channel.force(metaData)
         }
     }
