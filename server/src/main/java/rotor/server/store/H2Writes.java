@@ -34,13 +34,10 @@ final class H2Writes {
      * @throws IllegalStateException when the connection does not lead to H2's own
      */
     static boolean writeCommitted(Connection connection, boolean sync) throws SQLException {
-        if (!connection.isWrapperFor(JdbcConnection.class)) {
-            throw new IllegalStateException("the store's connection does not unwrap to H2's: its commits cannot be written out");
-        }
-        if (!(connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session)) {
+        MVStore store = embeddedStore(connection);
+        if (store == null) {
             return false;
         }
-        MVStore store = session.getDatabase().getStore().getMvStore();
         try {
             if (store.commit() < 0) { // nothing left to store: H2's threads may still be writing what they took
                 store.executeFilestoreOperation(() -> { }); // returns once they are idle
@@ -52,5 +49,18 @@ final class H2Writes {
             throw new SQLException("H2 could not write its commits to its file", notWritten);
         }
         return true;
+    }
+
+    /**
+     * @return the store of the embedded H2 the connection leads to, or null for an H2 server's
+     * @throws IllegalStateException when the connection does not lead to H2's own
+     */
+    static MVStore embeddedStore(Connection connection) throws SQLException {
+        if (!connection.isWrapperFor(JdbcConnection.class)) {
+            throw new IllegalStateException("the store's connection does not unwrap to H2's: its commits cannot be written out");
+        }
+        return connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session
+                ? session.getDatabase().getStore().getMvStore()
+                : null;
     }
 }

@@ -70,11 +70,8 @@ class CommittedRotationIsOnTheDiskSpec extends Specification {
 
     /** The server's beans over its default H2 URL, with the file path on the counting file system. */
     private static ApplicationContext countingContext(Path dir, boolean syncCommits) {
-        def url = ApplicationContext.builder().deduceEnvironment(false).properties(Store.h2Properties(dir)).build()
-                .environment.start().getRequiredProperty('datasources.default.url', String)
-        assert url.startsWith('jdbc:h2:file:')
         Store.h2Context(dir, [
-                'datasources.default.url'  : url.replace('jdbc:h2:file:', 'jdbc:h2:forcecount:'),
+                'datasources.default.url'  : Store.h2Url(dir).replace('jdbc:h2:file:', 'jdbc:h2:forcecount:'),
                 'rotor.store.sync-commits': syncCommits,
         ])
     }

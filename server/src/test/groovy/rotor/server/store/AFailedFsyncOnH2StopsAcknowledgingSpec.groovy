@@ -1,6 +1,5 @@
 package rotor.server.store
 
-import io.micronaut.context.ApplicationContext
 import rotor.server.engine.StoreContention
 import rotor.server.support.ForceCountingFilePath
 import rotor.server.support.Store
@@ -32,10 +31,7 @@ class AFailedFsyncOnH2StopsAcknowledgingSpec extends Specification {
 
     def "an fsync that the disk fails makes afterCommit refuse, now and after the disk answers again"() {
         given:
-        def packaged = ApplicationContext.builder().deduceEnvironment(false).properties(Store.h2Properties(dir)).build().withCloseable {
-            it.environment.start().getRequiredProperty('datasources.default.url', String)
-        }
-        def url = packaged.replace('jdbc:h2:file:', 'jdbc:h2:forcecount:')
+        def url = Store.h2Url(dir).replace('jdbc:h2:file:', 'jdbc:h2:forcecount:')
         Connection connection = DriverManager.getConnection(url, 'sa', '')
         execute(connection, 'CREATE TABLE spent (id INT PRIMARY KEY)')
         def durable = new DurableCommits(null, url, true, Duration.ofSeconds(20))

@@ -32,10 +32,7 @@ class H2CompactsItsFileWhileRunningSpec extends Specification {
 
     def "while a grant rotates on and on, the store's chunks are rewritten until most of their bytes are live"() {
         given:
-        def url = ApplicationContext.builder().deduceEnvironment(false).properties(Store.h2Properties(dir)).build().withCloseable {
-            it.environment.start().getRequiredProperty('datasources.default.url', String)
-        }
-        assert url.startsWith('jdbc:h2:file:')
+        def url = Store.h2Url(dir)
         def context = Store.h2Context(dir, [
                 'datasources.default.url' : url + ';RETENTION_TIME=0',
                 'rotor.store.sync-commits': false, // each commit still written; the fsyncs would only slow the spec

@@ -1,8 +1,5 @@
 package rotor.server.store
 
-import io.micronaut.context.ApplicationContext
-import org.h2.engine.SessionLocal
-import org.h2.jdbc.JdbcConnection
 import rotor.server.support.Store
 import spock.lang.Specification
 import spock.lang.TempDir
@@ -35,16 +32,12 @@ class SyncWaitsForH2sOwnWriterSpec extends Specification {
 
     def "a commit that H2's own store operation took is in the file before afterCommit returns (sync-commits #syncCommits, another commit after it #anotherCommitAfter)"() {
         given: "H2 with the server's own URL, on a file system whose writes the spec can hold"
-        def packaged = ApplicationContext.builder().deduceEnvironment(false).properties(Store.h2Properties(dir)).build().withCloseable {
-            it.environment.start().getRequiredProperty('datasources.default.url', String)
-        }
-        assert packaged.startsWith('jdbc:h2:file:')
-        def url = packaged.replace('jdbc:h2:file:', 'jdbc:h2:gated:')
+        def url = Store.h2Url(dir).replace('jdbc:h2:file:', 'jdbc:h2:gated:')
         Connection connection = DriverManager.getConnection(url, 'sa', '')
         execute(connection, 'CREATE TABLE spent (id INT PRIMARY KEY)')
         execute(connection, 'CHECKPOINT SYNC')
         def durable = new DurableCommits(null, url, syncCommits, Duration.ofSeconds(20))
-        def store = ((SessionLocal) connection.unwrap(JdbcConnection).session).database.store.mvStore
+        def store = H2Writes.embeddedStore(connection)
 
         when: "a commit, and H2's store operation taking it (what its background thread does every WRITE_DELAY), its write held"
         GatedFilePath.holdNextWrite()

@@ -58,6 +58,15 @@ class Store {
         ['rotor.data-dir': dir.toString()]
     }
 
+    /** The server's own H2 URL (application.yml) for a directory: what a spec wraps in a test file system. */
+    static String h2Url(Path dir) {
+        def url = ApplicationContext.builder().deduceEnvironment(false).properties(h2Properties(dir)).build().withCloseable {
+            it.environment.start().getRequiredProperty('datasources.default.url', String)
+        }
+        assert url.startsWith('jdbc:h2:file:')
+        url
+    }
+
     /** A context of the server's beans over the default H2 file store in a directory, as a started process has it. */
     static ApplicationContext h2Context(Path dir, Map<String, Object> extra = [:]) {
         ApplicationContext.builder()
