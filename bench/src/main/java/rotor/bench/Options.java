@@ -30,6 +30,7 @@ record Options(List<BenchDialect> dialects, List<Integer> concurrency, Duration 
               --drift-limit 0.2                how much the machine's speed (P-256 signatures/s on one thread,
                                                before a warm-up and after its window) may change across a window
               --retries 2                      how often a noisy level is measured again before refusing
+                                               (with --allow-noise, before reporting it; 0 reports the first)
               --allow-noise                    report noisy windows (marked) instead of refusing
               --skip-ceiling                   rotor only, no ceiling rows and no shares
               --preload 1000,1000000           rotor once per figure, its store first filled with that many live

@@ -42,7 +42,8 @@ public final class OpaqueRefreshTokens implements RefreshTokenFormat {
     }
 
     @Override
-    public Form check(String presented, Instant now) {
-        return SHAPE.matcher(presented).matches() ? Form.WELL_FORMED : Form.MALFORMED;
+    public Checked check(String presented, Instant now) {
+        Optional<String> key = issueKey(presented);
+        return key.isPresent() ? new Checked(Form.WELL_FORMED, key) : Checked.of(Form.MALFORMED);
     }
 }

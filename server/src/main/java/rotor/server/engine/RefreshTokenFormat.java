@@ -9,8 +9,12 @@ public interface RefreshTokenFormat {
     /** A new token value, unguessable, for the given record. */
     String mint(NewToken token);
 
-    /** Whether the presented value has the form of our tokens, before anything is looked up. */
-    Form check(String presented, Instant now);
+    /**
+     * Whether the presented value has the form of our tokens, before anything is looked up, and
+     * the issue key it carries ({@link #issueKey}): a refresh then reads the value once, which for
+     * a JWT is a parse.
+     */
+    Checked check(String presented, Instant now);
 
     /**
      * The issue time that a token of this format carries, as 12 hex digits of its epoch
@@ -43,6 +47,14 @@ public interface RefreshTokenFormat {
         MALFORMED,
         /** Our format, but provably not valid (a bad signature, an expired JWT): unknown. */
         REJECTED
+    }
+
+    /** What {@link #check} found: the value's form and, when it has one, its issue key. */
+    record Checked(Form form, Optional<String> issueKey) {
+
+        public static Checked of(Form form) {
+            return new Checked(form, Optional.empty());
+        }
     }
 
     /** What a token is minted for. */

@@ -46,8 +46,13 @@ public class RefreshTokenHashes {
 
     /** The stored forms a presented token may have, the current one first. */
     public List<String> lookups(String presented) {
+        return lookups(presented, issueKey(presented));
+    }
+
+    /** The same, for a token whose format has already read its issue key ({@link RefreshTokenFormat#check}). */
+    public List<String> lookups(String presented, Optional<String> issueKey) {
         String hash = hasher.hash(presented);
-        return issueKey(presented).map(key -> List.of(key + hash, hash)).orElse(List.of(hash));
+        return issueKey.map(key -> List.of(key + hash, hash)).orElse(List.of(hash));
     }
 
     private Optional<String> issueKey(String token) {

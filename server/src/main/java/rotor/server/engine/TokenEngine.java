@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import rotor.server.engine.RefreshOutcome.Status;
+import rotor.server.engine.RefreshTokenFormat.Checked;
 import rotor.server.engine.RefreshTokenFormat.Form;
 import rotor.server.engine.RefreshTokenFormat.NewToken;
 import rotor.server.engine.RotationRules.AccessOnly;
@@ -87,13 +88,13 @@ public class TokenEngine {
             return RefreshOutcome.of(Status.MALFORMED_TENANT);
         }
         Instant at = now.truncatedTo(ChronoUnit.MICROS);
-        Form form = dialect.refreshTokens().check(presented, at);
-        if (form != Form.WELL_FORMED) {
-            return RefreshOutcome.of(form == Form.MALFORMED ? Status.MALFORMED_TOKEN : Status.INVALID_GRANT);
+        Checked checked = dialect.refreshTokens().check(presented, at);
+        if (checked.form() != Form.WELL_FORMED) {
+            return RefreshOutcome.of(checked.form() == Form.MALFORMED ? Status.MALFORMED_TOKEN : Status.INVALID_GRANT);
         }
         Presentation presentation = new Presentation(request.dialect(), tenant.get(), request.clientId(), request.requestedScope());
         try {
-            return refreshPresented(presentation, presented, hashes.lookups(presented), at);
+            return refreshPresented(presentation, presented, hashes.lookups(presented, checked.issueKey()), at);
         } catch (StoreContention contention) {
             return RefreshOutcome.of(Status.INTERNAL);
         }

@@ -14,8 +14,8 @@ import java.time.Instant
  * A token just minted is stored under the issue key its format states for it: the session format
  * knows it from the issue time, without parsing the JWT it has just signed; the opaque format reads
  * it back, which costs a few characters' decoding. A presented token is looked up under the key
- * read back from it: the two must agree to the millisecond, or no rotated token would ever be
- * found again.
+ * read back from it, or stated by the format's check of it ({@link RefreshTokenFormat#check}): all
+ * must agree to the millisecond, or no rotated token would ever be found again.
  */
 class FormatsKnowTheIssueKeyOfWhatTheyMintSpec extends Specification {
 
@@ -28,6 +28,7 @@ class FormatsKnowTheIssueKeyOfWhatTheyMintSpec extends Specification {
 
         expect:
         format.issueKeyOfMinted(token, at) == format.issueKey(token)
+        format.check(token, at) == new RefreshTokenFormat.Checked(RefreshTokenFormat.Form.WELL_FORMED, format.issueKey(token))
         hashes.lookups(token).first() == hashes.stored(format, token, at)
 
         where:

@@ -52,7 +52,7 @@ class StoredRefreshTokensFollowTheirIssueTimeSpec extends Specification {
         def tokens = (1..50).collect { mintedAt(T0) }
 
         then:
-        tokens.every { it ==~ /rtr_[A-Za-z0-9_-]{43}/ && format.check(it, T0) == RefreshTokenFormat.Form.WELL_FORMED }
+        tokens.every { it ==~ /rtr_[A-Za-z0-9_-]{43}/ && format.check(it, T0).form() == RefreshTokenFormat.Form.WELL_FORMED }
         tokens.toSet().size() == 50
     }
 

@@ -80,8 +80,11 @@ public final class SessionRefreshTokens implements RefreshTokenFormat {
      */
     @Override
     public Optional<String> issueKey(String token) {
-        Object state = PresentedJwts.claims(token).map(claims -> claims.getClaim("state_hash")).orElse(null);
-        if (!(state instanceof String encoded)) {
+        return PresentedJwts.claims(token).flatMap(SessionRefreshTokens::issueKeyOf);
+    }
+
+    private static Optional<String> issueKeyOf(JWTClaimsSet claims) {
+        if (!(claims.getClaim("state_hash") instanceof String encoded)) {
             return Optional.empty();
         }
         try {
@@ -104,34 +107,34 @@ public final class SessionRefreshTokens implements RefreshTokenFormat {
     }
 
     @Override
-    public Form check(String presented, Instant now) {
+    public Checked check(String presented, Instant now) {
         Optional<JWT> parsed = PresentedJwts.parse(presented);
         if (parsed.isEmpty()) {
-            return Form.MALFORMED;
+            return Checked.of(Form.MALFORMED);
         }
         // A JWT that is not signed (alg "none"), or encrypted, is a forged token, not a malformed request.
         if (!(parsed.get() instanceof SignedJWT jwt)) {
-            return Form.REJECTED;
+            return Checked.of(Form.REJECTED);
         }
         JWTClaimsSet claims;
         try {
             claims = jwt.getJWTClaimsSet();
         } catch (ParseException notJson) {
-            return Form.MALFORMED;
+            return Checked.of(Form.MALFORMED);
         }
         if (!"refresh".equals(claims.getClaim("token_type")) || claims.getExpirationTime() == null) {
-            return Form.REJECTED;
+            return Checked.of(Form.REJECTED);
         }
         try {
             if (!verified(jwt)) {
-                return Form.REJECTED;
+                return Checked.of(Form.REJECTED);
             }
         } catch (JOSEException unverifiable) {
-            return Form.REJECTED;
+            return Checked.of(Form.REJECTED);
         }
         Date nbf = claims.getNotBeforeTime();
         boolean live = now.isBefore(claims.getExpirationTime().toInstant()) && (nbf == null || !now.isBefore(nbf.toInstant()));
-        return live ? Form.WELL_FORMED : Form.REJECTED;
+        return live ? new Checked(Form.WELL_FORMED, issueKeyOf(claims)) : Checked.of(Form.REJECTED);
     }
 
     private boolean verified(SignedJWT jwt) throws JOSEException {

@@ -64,7 +64,7 @@ class SessionRefreshTokensFollowTheirIssueTimeSpec extends Specification {
         states.every { it.length == 32 }
         states.collect { it[0..5] }.toSet().size() == 1
         states.collect { it[6..31] }.toSet().size() == 50
-        format.check(mintedAt(T0), T0) == Form.WELL_FORMED
+        format.check(mintedAt(T0), T0).form() == Form.WELL_FORMED
     }
 
     def "a presented token is looked up under the keyed form first, then under its bare hash as tokens were stored before"() {

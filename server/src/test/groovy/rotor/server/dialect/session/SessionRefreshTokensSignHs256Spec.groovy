@@ -37,7 +37,7 @@ class SessionRefreshTokensSignHs256Spec extends Specification {
         then:
         header.algorithm == JWSAlgorithm.HS256
         header.type.type == 'refresh+jwt'
-        tokens.check(minted, NOW.plusSeconds(1)) == Form.WELL_FORMED
+        tokens.check(minted, NOW.plusSeconds(1)).form() == Form.WELL_FORMED
         0 * legacy._
     }
 
@@ -46,7 +46,7 @@ class SessionRefreshTokensSignHs256Spec extends Specification {
         def foreign = new SessionRefreshTokens(Stub(StoredKeySignature), masterKey(2), new RandomTokens()).mint(new NewToken('alice', NOW, NOW.plusSeconds(3600)))
 
         expect:
-        tokens.check(foreign, NOW.plusSeconds(1)) == Form.REJECTED
+        tokens.check(foreign, NOW.plusSeconds(1)).form() == Form.REJECTED
     }
 
     def "one signed ES256 before is verified by the signing keys, as it was"() {
@@ -58,7 +58,7 @@ class SessionRefreshTokensSignHs256Spec extends Specification {
         jwt.sign(new ECDSASigner(key))
 
         when:
-        def form = tokens.check(jwt.serialize(), NOW.plusSeconds(1))
+        def form = tokens.check(jwt.serialize(), NOW.plusSeconds(1)).form()
 
         then:
         1 * legacy.verify(_, StoredKeySignature.REFRESH_TOKEN) >> verifies
