@@ -19,6 +19,7 @@ import io.micronaut.http.server.exceptions.NotAllowedException;
 import io.micronaut.json.JsonSyntaxException;
 import io.micronaut.serde.exceptions.SerdeException;
 import io.micronaut.web.router.exceptions.UnsatisfiedRouteException;
+import io.netty.handler.codec.http.multipart.HttpPostRequestDecoder;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
@@ -89,7 +90,8 @@ public sealed interface RequestFailure {
         if (failure instanceof ContentLengthExceededException) {
             return new Oversized();
         }
-        if (failure instanceof CodecException || failure instanceof JsonSyntaxException || failure instanceof SerdeException) {
+        if (failure instanceof CodecException || failure instanceof JsonSyntaxException || failure instanceof SerdeException
+                || undecodableForm(failure)) {
             return new UnreadableBody();
         }
         Argument<?> argument = argumentOf(failure);
@@ -105,6 +107,21 @@ public sealed interface RequestFailure {
             return new Invalid(location, name, conversion.getConversionError().getOriginalValue().orElse(null));
         }
         return new Missing(location, name);
+    }
+
+    /**
+     * A form body that Netty cannot decode (a broken percent-escape, a lone "%"), however Micronaut
+     * wraps it. Its message quotes the raw form, refresh tokens and client secrets included, so it
+     * must be a 400 and never reach the log as an internal error.
+     */
+    private static boolean undecodableForm(Throwable failure) {
+        Throwable cause = failure;
+        for (int depth = 0; cause != null && depth < 16; depth++, cause = cause.getCause()) {
+            if (cause instanceof HttpPostRequestDecoder.ErrorDataDecoderException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Argument<?> argumentOf(Throwable failure) {

@@ -10,6 +10,7 @@ import io.micronaut.http.client.annotation.Client
 import io.micronaut.http.client.exceptions.HttpClientResponseException
 import io.micronaut.test.extensions.spock.annotation.MicronautTest
 import jakarta.inject.Inject
+import rotor.server.support.CapturedLog
 import rotor.server.support.EmbeddedServerSpecification
 
 /**
@@ -106,6 +107,29 @@ class MalformedRequestsSpec extends EmbeddedServerSpecification {
         'a refresh_token not a JWT' | 'application/json' | '{"refresh_token":"rtr_abc"}'
         'an XML body'             | 'application/xml'  | '<refresh_token>x</refresh_token>'
         'an oversized body'       | 'application/json' | "{\"refresh_token\":\"${HUGE}\"}"
+    }
+
+    def "oauth2: #path with #why in its form answers 400 invalid_request, and no log line shows the value"() {
+        given:
+        def log = new CapturedLog()
+
+        when:
+        def answer = send(HttpRequest.POST(path, form).contentType('application/x-www-form-urlencoded'))
+
+        then:
+        answer.status == 400
+        answer.json.error == 'invalid_request'
+        log.lines().findAll { it.contains('SECRETVALUE') || it.contains('Exception') } == []
+
+        cleanup:
+        log?.close()
+
+        where:
+        [path, why, form] << [['/oauth2/token', '/oauth2/revoke', '/oauth2/introspect'], [
+                ['a broken percent-escape', 'token=rtr_SECRETVALUE%zz&refresh_token=rtr_SECRETVALUE%zz&client_secret=cs_x&grant_type=refresh_token'],
+                ['a lone percent sign', 'a=%&token=rtr_SECRETVALUE'],
+                ['a broken escape in a name', '%zz=1&token=rtr_SECRETVALUE'],
+        ]].combinations().collect { [it[0], it[1][0], it[1][1]] }
     }
 
     def "admin: #why answers #status #error"() {
