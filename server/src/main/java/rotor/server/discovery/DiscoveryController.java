@@ -1,11 +1,8 @@
 package rotor.server.discovery;
 
 import com.nimbusds.jose.jwk.JWK;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
-import io.micronaut.http.context.ServerRequestContext;
-import io.micronaut.http.server.util.HttpHostResolver;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import rotor.server.api.oauth2.DiscoveryApi;
@@ -26,14 +23,11 @@ public class DiscoveryController implements DiscoveryApi {
     private static final List<String> CLIENT_AUTH_METHODS = List.of("client_secret_basic", "client_secret_post");
 
     private final StoredKeySignature keys;
-    private final HttpHostResolver hosts;
-    private final String issuer;
+    private final Issuer issuer;
     private final String keySetCacheControl;
 
-    public DiscoveryController(StoredKeySignature keys, SigningKeys signingKeys, HttpHostResolver hosts,
-                               @Value("${rotor.issuer}") String issuer) {
+    public DiscoveryController(StoredKeySignature keys, SigningKeys signingKeys, Issuer issuer) {
         this.keys = keys;
-        this.hosts = hosts;
         this.issuer = issuer;
         // A new key is published one refresh interval before it signs: a verifier that caches the
         // set no longer than that knows every key before it sees a token signed with it.
@@ -47,13 +41,19 @@ public class DiscoveryController implements DiscoveryApi {
         return HttpResponse.ok(new JsonWebKeySet(published)).header("Cache-Control", keySetCacheControl);
     }
 
+    /**
+     * Every endpoint is stated under the configured issuer, never under the request's Host or
+     * X-Forwarded-* headers, which any caller sets: a client that discovers its endpoints would
+     * otherwise send its secret and refresh tokens wherever a forged header (or a cache that kept
+     * the answer to one) pointed it. RFC 8414 section 3.3: the issuer must be the URL the metadata
+     * was fetched under, so a deployment behind a proxy configures its public URL as rotor.issuer.
+     */
     @Override
     public HttpResponse<AuthorizationServerMetadata> metadata() {
-        String base = ServerRequestContext.currentRequest().map(hosts::resolve).orElse(issuer);
-        AuthorizationServerMetadata metadata = new AuthorizationServerMetadata(issuer, base + "/oauth2/token",
-                base + "/.well-known/jwks.json", List.of("refresh_token"), List.of());
-        metadata.setRevocationEndpoint(base + "/oauth2/revoke");
-        metadata.setIntrospectionEndpoint(base + "/oauth2/introspect");
+        AuthorizationServerMetadata metadata = new AuthorizationServerMetadata(issuer.url(), issuer.resolve("/oauth2/token"),
+                issuer.resolve("/.well-known/jwks.json"), List.of("refresh_token"), List.of());
+        metadata.setRevocationEndpoint(issuer.resolve("/oauth2/revoke"));
+        metadata.setIntrospectionEndpoint(issuer.resolve("/oauth2/introspect"));
         metadata.setTokenEndpointAuthMethodsSupported(CLIENT_AUTH_METHODS);
         metadata.setRevocationEndpointAuthMethodsSupported(CLIENT_AUTH_METHODS);
         metadata.setIntrospectionEndpointAuthMethodsSupported(CLIENT_AUTH_METHODS);

@@ -1,8 +1,8 @@
 package rotor.server.keys;
 
-import io.micronaut.context.annotation.Value;
 import io.micronaut.security.token.jwt.generator.JwtTokenGenerator;
 import jakarta.inject.Singleton;
+import rotor.server.discovery.Issuer;
 
 import java.time.Instant;
 import java.util.Date;
@@ -21,12 +21,12 @@ public class AccessTokenMinter {
     private final JwtTokenGenerator generator;
     private final String issuer;
 
-    public AccessTokenMinter(JwtTokenGenerator generator, @Value("${rotor.issuer:rotor}") String issuer) {
+    public AccessTokenMinter(JwtTokenGenerator generator, Issuer issuer) {
         if (generator.getSignatureConfiguration() == null) {
             throw new IllegalStateException("Micronaut's JwtTokenGenerator has no signature: it would mint unsigned tokens");
         }
         this.generator = generator;
-        this.issuer = issuer;
+        this.issuer = issuer.url();
     }
 
     /**

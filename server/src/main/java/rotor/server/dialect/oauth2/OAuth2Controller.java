@@ -1,6 +1,5 @@
 package rotor.server.dialect.oauth2;
 
-import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.core.annotation.Nullable;
@@ -19,6 +18,7 @@ import rotor.server.api.oauth2.model.TokenResponse;
 import rotor.server.clients.ClientAuthentication;
 import rotor.server.dialect.RequestFailure;
 import rotor.server.dialect.TokenResponses;
+import rotor.server.discovery.Issuer;
 import rotor.server.engine.Dialect;
 import rotor.server.engine.RefreshRequest;
 import rotor.server.engine.TokenEngine;
@@ -52,14 +52,14 @@ public class OAuth2Controller implements Oauth2Api {
     private final String issuer;
 
     public OAuth2Controller(TokenEngine engine, MeteredRefreshes refreshes, TokenIntrospection introspection, ClientAuthentication clientAuthentication,
-                            OAuth2Wire wire, Clock clock, @Value("${rotor.issuer}") String issuer) {
+                            OAuth2Wire wire, Clock clock, Issuer issuer) {
         this.engine = engine;
         this.refreshes = refreshes;
         this.introspection = introspection;
         this.clientAuthentication = clientAuthentication;
         this.wire = wire;
         this.clock = clock;
-        this.issuer = issuer;
+        this.issuer = issuer.url();
     }
 
     @Override
