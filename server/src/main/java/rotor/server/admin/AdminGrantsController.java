@@ -64,6 +64,11 @@ public class AdminGrantsController implements GrantsApi {
         if (dialect == Dialect.OAUTH2 && (body.getClientId() == null || clients.find(body.getClientId()).isEmpty())) {
             return wire.invalid("client_id", "must name a registered client for dialect oauth2");
         }
+        // Only an oauth2 grant belongs to a client: a client id on another dialect's grant would let
+        // that client introspect and revoke it through /oauth2/*.
+        if (dialect != Dialect.OAUTH2 && body.getClientId() != null) {
+            return wire.invalid("client_id", "must be omitted for dialect " + dialect.wireName() + ": only oauth2 grants belong to a client");
+        }
         IssuedTokens issued;
         try {
             issued = engine.issue(new GrantRequest(dialect, body.getSubject(), body.getTenant(), body.getScope(), body.getClientId()), clock.instant());

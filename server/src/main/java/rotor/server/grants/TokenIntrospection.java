@@ -5,6 +5,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
+import rotor.server.engine.Dialect;
 import rotor.server.engine.RefreshTokenHashes;
 import rotor.server.engine.RotationRules.GrantState;
 import rotor.server.keys.PresentedJwts;
@@ -94,8 +95,9 @@ public class TokenIntrospection {
         return accessToken(token);
     }
 
+    /** Only oauth2 grants belong to a client; one of another dialect that names a client (stored before the admin API refused it) is no client's. */
     private static boolean issuedTo(Traced traced, String clientId) {
-        return clientId != null && clientId.equals(traced.grant().clientId());
+        return clientId != null && clientId.equals(traced.grant().clientId()) && Dialect.OAUTH2.wireName().equals(traced.grant().dialect());
     }
 
     private Optional<Traced> accessToken(String token) {

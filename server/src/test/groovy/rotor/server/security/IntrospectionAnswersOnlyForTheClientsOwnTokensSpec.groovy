@@ -1,5 +1,6 @@
 package rotor.server.security
 
+import io.micronaut.http.client.exceptions.HttpClientResponseException
 import io.micronaut.test.extensions.spock.annotation.MicronautTest
 import jakarta.inject.Inject
 import rotor.client.micronaut.Credential
@@ -7,15 +8,22 @@ import rotor.client.micronaut.admin.ApiKeysApi
 import rotor.client.micronaut.admin.ClientsApi
 import rotor.client.micronaut.admin.ConnectionsApi
 import rotor.client.micronaut.admin.GrantsApi
+import rotor.client.micronaut.admin.model.CreateGrantRequest
 import rotor.client.micronaut.admin.model.Dialect
 import rotor.client.micronaut.admin.model.RegisteredClient
 import rotor.client.micronaut.oauth2.Oauth2Api
+import rotor.server.engine.GrantRequest
+import rotor.server.engine.TokenEngine
 import rotor.server.support.AdminFixtures
 import rotor.server.support.EmbeddedServerSpecification
 
+import java.time.Instant
+
 /**
  * Issue 9, item 5: RFC 7662 section 4 lets a client learn about the tokens issued to it only;
- * every other token (another client's, another dialect's) is {"active":false}.
+ * every other token (another client's, another dialect's) is {"active":false}. Only oauth2 grants
+ * belong to a client: a client id on another dialect's grant made it that client's to introspect
+ * and revoke, so the admin API refuses one, and introspection ignores one stored before.
  */
 @MicronautTest(transactional = false)
 class IntrospectionAnswersOnlyForTheClientsOwnTokensSpec extends EmbeddedServerSpecification implements AdminFixtures {
@@ -25,6 +33,7 @@ class IntrospectionAnswersOnlyForTheClientsOwnTokensSpec extends EmbeddedServerS
     @Inject ApiKeysApi apiKeysApi
     @Inject ConnectionsApi connectionsApi
     @Inject GrantsApi grantsApi
+    @Inject TokenEngine engine
 
     def "client A learns nothing about client B's #kind, which B is told is active"() {
         given:
@@ -97,6 +106,45 @@ class IntrospectionAnswersOnlyForTheClientsOwnTokensSpec extends EmbeddedServerS
         revocation.status.code == 200
         introspect(b, grant.accessToken).active == true
         introspect(b, grant.refreshToken).active == true
+
+        where:
+        kind << ['accessToken', 'refreshToken']
+    }
+
+    def "the admin API names no client on a #dialect grant: 422 on client_id"() {
+        given:
+        def a = registerClient()
+
+        when:
+        asAdmin { grantsApi.createGrant(new CreateGrantRequest(dialect, "user-${UUID.randomUUID()}").tenant(tenant).clientId(a.clientId)) }
+
+        then:
+        def e = thrown(HttpClientResponseException)
+        e.status.code == 422
+        e.response.getBody(String).get().contains('client_id')
+
+        where:
+        dialect         | tenant
+        Dialect.DAYZERO | UUID.randomUUID().toString()
+        Dialect.ONBOARD | null
+        Dialect.SESSION | null
+    }
+
+    def "a client named on a dayzero grant (stored before the admin API refused it) can neither introspect nor revoke its #kind"() {
+        given:
+        def a = registerClient()
+        def grant = engine.issue(new GrantRequest(rotor.server.engine.Dialect.DAYZERO, "user-${UUID.randomUUID()}",
+                UUID.randomUUID().toString(), null, a.clientId), Instant.now())
+        def token = kind == 'refreshToken' ? grant.refreshToken() : grant.accessToken()
+
+        when:
+        def answer = introspect(a, token)
+        def revocation = withCredential(basic(a)) { oauth2.revoke(token, null, null, null) }
+
+        then:
+        answer == [active: false]
+        revocation.status.code == 200
+        asAdmin { grantsApi.getGrant(grant.grantId(), null, null) }.body().status.toString() == 'active'
 
         where:
         kind << ['accessToken', 'refreshToken']
