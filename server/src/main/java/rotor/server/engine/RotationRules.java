@@ -26,7 +26,10 @@ public final class RotationRules {
     public record AccessOnly(String scope) implements Decision {
     }
 
-    /** Unspent: spend it and issue its successor, if this caller's conditional update wins. */
+    /**
+     * Unspent: spend it and issue its successor, if this caller's conditional update wins. The
+     * successor has the presented token's scope; {@code scope} is the new access token's.
+     */
     public record Rotate(String scope) implements Decision {
     }
 

@@ -67,7 +67,7 @@ public class TokenEngine {
         DialectPolicy policy = policies.of(request.dialect());
         GrantRecord grant = new GrantRecord(UUID.randomUUID(), request.dialect().wireName(), tenant, request.subject(),
                 request.scope(), request.clientId(), at, at.plus(policy.refreshTokenLifetime()), at, null, null);
-        Successor first = successor(grant, null, 1, grant.scope(), at, policy);
+        Successor first = successor(grant, null, 1, grant.scope(), grant.scope(), at, policy);
         return store.atomically(() -> {
             store.addGrant(grant);
             store.record(grant.id(), AuditEvent.GRANT_CREATED, "dialect=" + grant.dialect(), at);
@@ -136,7 +136,7 @@ public class TokenEngine {
             return answerWithoutRotation(j, presented, at);
         }
         if (j.decision() instanceof Rotate rotate) {
-            Successor successor = successor(j.grant(), hash, j.token().generation() + 1, rotate.scope(), at, j.policy());
+            Successor successor = successor(j.grant(), hash, j.token().generation() + 1, j.token().scope(), rotate.scope(), at, j.policy());
             if (store.rotate(new TokenStore.Rotation(successor.record(), RotationRules.tracksLastUse(j.policy())))) {
                 return RefreshOutcome.ok(successor.tokens());
             }
@@ -157,7 +157,7 @@ public class TokenEngine {
         Decision decision = j.decision();
         if (decision instanceof Rotate rotate && store.spend(hash, at)) {
             touchIfTracked(grant, policy, at);
-            return RefreshOutcome.ok(issueSuccessor(grant, hash, token.generation() + 1, rotate.scope(), at, policy));
+            return RefreshOutcome.ok(issueSuccessor(grant, hash, token.generation() + 1, token.scope(), rotate.scope(), at, policy));
         }
         if (decision instanceof Refuse || decision instanceof AccessOnly) {
             return answerWithoutRotation(j, presented, at);
@@ -181,7 +181,7 @@ public class TokenEngine {
             store.supersedeChildren(spent, at);
             if (!store.newerGenerationSpent(grant.id(), spent.generation())) {
                 store.record(grant.id(), AuditEvent.GRACE_REISSUED, "generation=" + spent.generation(), at);
-                return RefreshOutcome.ok(issueSuccessor(grant, spent.tokenHash(), spent.generation() + 1, scope, at, policy));
+                return RefreshOutcome.ok(issueSuccessor(grant, spent.tokenHash(), spent.generation() + 1, spent.scope(), scope, at, policy));
             }
         }
         if (store.revoke(grant.id(), at, "reuse_detected")) {
@@ -228,9 +228,9 @@ public class TokenEngine {
         }
     }
 
-    private IssuedTokens issueSuccessor(GrantRecord grant, String parentHash, int generation, String scope, Instant at,
-                                        DialectPolicy policy) {
-        Successor successor = successor(grant, parentHash, generation, scope, at, policy);
+    private IssuedTokens issueSuccessor(GrantRecord grant, String parentHash, int generation, String refreshScope, String accessScope,
+                                        Instant at, DialectPolicy policy) {
+        Successor successor = successor(grant, parentHash, generation, refreshScope, accessScope, at, policy);
         store.addToken(successor.record());
         return successor.tokens();
     }
@@ -239,14 +239,20 @@ public class TokenEngine {
     private record Successor(RefreshTokenRecord record, IssuedTokens tokens) {
     }
 
-    private Successor successor(GrantRecord grant, String parentHash, int generation, String scope, Instant at,
-                                DialectPolicy policy) {
+    /**
+     * A narrower scope asked for narrows the access token only. RFC 6749 section 6: "If a new
+     * refresh token is issued, the refresh token scope MUST be identical to that of the refresh
+     * token included by the client in the request"; a later refresh that omits scope gets the
+     * scope originally granted.
+     */
+    private Successor successor(GrantRecord grant, String parentHash, int generation, String refreshScope, String accessScope,
+                                Instant at, DialectPolicy policy) {
         Instant refreshExpires = RotationRules.refreshExpiry(grant, policy, at);
         RefreshTokenFormat format = dialectOf(grant).refreshTokens();
         String refreshToken = format.mint(new NewToken(grant.subject(), at, refreshExpires));
         RefreshTokenRecord record = RefreshTokenRecord.issued(hashes.stored(format, refreshToken, at), grant.id(), parentHash, generation,
-                scope, at, refreshExpires);
-        return new Successor(record, withAccessToken(grant, refreshToken, refreshExpires, scope, at, policy));
+                refreshScope, at, refreshExpires);
+        return new Successor(record, withAccessToken(grant, refreshToken, refreshExpires, accessScope, at, policy));
     }
 
     private IssuedTokens withAccessToken(GrantRecord grant, String refreshToken, Instant refreshExpires, String scope,

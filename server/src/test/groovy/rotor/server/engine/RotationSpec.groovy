@@ -114,14 +114,36 @@ class RotationSpec extends Specification {
         when:
         def wider = engine.refresh(new RefreshRequest(Dialect.OAUTH2, null, issued.refreshToken(), 'read admin', 'client-1'), T0 + Duration.ofMinutes(1))
         def narrower = engine.refresh(new RefreshRequest(Dialect.OAUTH2, null, issued.refreshToken(), 'read', 'client-1'), T0 + Duration.ofMinutes(2))
-        def again = engine.refresh(new RefreshRequest(Dialect.OAUTH2, null, narrower.tokens().refreshToken(), 'read write', 'client-1'), T0 + Duration.ofMinutes(3))
+        def widerStill = engine.refresh(new RefreshRequest(Dialect.OAUTH2, null, narrower.tokens().refreshToken(), 'read write admin', 'client-1'), T0 + Duration.ofMinutes(3))
 
         then:
         wider.status() == RefreshOutcome.Status.INVALID_SCOPE
         narrower.status() == OK
         narrower.tokens().scope() == 'read'
         SignedJWT.parse(narrower.tokens().accessToken()).JWTClaimsSet.getClaim('scope') == 'read'
-        again.status() == RefreshOutcome.Status.INVALID_SCOPE
+        widerStill.status() == RefreshOutcome.Status.INVALID_SCOPE
+
+        where:
+        store << Store.all()
+    }
+
+    def "a narrower scope narrows the access token only: the successor keeps the grant's scope (RFC 6749 section 6), on #store"() {
+        given:
+        def engine = store.bean(TokenEngine)
+        def issued = engine.issue(new GrantRequest(Dialect.OAUTH2, 'erin', null, 'read write', 'client-1'), T0)
+
+        when:
+        def narrower = engine.refresh(new RefreshRequest(Dialect.OAUTH2, null, issued.refreshToken(), 'read', 'client-1'), T0 + Duration.ofMinutes(1))
+        def omitted = engine.refresh(new RefreshRequest(Dialect.OAUTH2, null, narrower.tokens().refreshToken(), null, 'client-1'), T0 + Duration.ofMinutes(2))
+        def full = engine.refresh(new RefreshRequest(Dialect.OAUTH2, null, omitted.tokens().refreshToken(), 'read write', 'client-1'), T0 + Duration.ofMinutes(3))
+
+        then: "omitting scope is asking for the scope originally granted"
+        narrower.tokens().scope() == 'read'
+        omitted.status() == OK
+        omitted.tokens().scope() == 'read write'
+        SignedJWT.parse(omitted.tokens().accessToken()).JWTClaimsSet.getClaim('scope') == 'read write'
+        full.status() == OK
+        full.tokens().scope() == 'read write'
 
         where:
         store << Store.all()
