@@ -5,6 +5,8 @@ import io.micronaut.context.event.StartupEvent;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -20,18 +22,26 @@ import java.util.Base64;
 @Singleton
 public class AdminToken {
 
+    private static final Logger LOG = LoggerFactory.getLogger(AdminToken.class);
+
+    /** The generated token's strength, 256 random bits, is 43 base64 characters; fewer than 32 of any kind is guessable in principle. */
+    static final int ADVISED_LENGTH = 32;
+
     private final byte[] expectedDigest;
     private final String generated;
+    private final int configuredLength;
 
     public AdminToken(@Nullable @Value("${rotor.admin.token}") String configured) {
         if (configured != null && !configured.isBlank()) {
             this.generated = null;
             this.expectedDigest = digest(configured);
+            this.configuredLength = configured.length();
         } else {
             byte[] random = new byte[32];
             new SecureRandom().nextBytes(random);
             this.generated = "adm_" + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
             this.expectedDigest = digest(generated);
+            this.configuredLength = 0;
         }
     }
 
@@ -44,6 +54,10 @@ public class AdminToken {
     void announce(StartupEvent event) {
         if (generated != null) {
             System.out.println("rotor: no ROTOR_ADMIN_TOKEN configured; this run's admin token is " + generated);
+        } else if (configuredLength < ADVISED_LENGTH) {
+            // The admin token guards every grant and secret; the walk-through's "change-me" is no production credential.
+            LOG.warn("rotor.admin.token (ROTOR_ADMIN_TOKEN) has only {} characters: configure at least {} random ones "
+                    + "(openssl rand -base64 32) before this server is reachable by anyone else", configuredLength, ADVISED_LENGTH);
         }
     }
 

@@ -76,8 +76,8 @@ public class MasterKey {
             }
             byte[] bytes = new byte[32];
             new SecureRandom().nextBytes(bytes);
-            Files.writeString(file, Base64.getEncoder().encodeToString(bytes), StandardCharsets.US_ASCII, StandardOpenOption.CREATE_NEW);
-            restrictToOwner(file);
+            createForOwnerOnly(file);
+            Files.writeString(file, Base64.getEncoder().encodeToString(bytes), StandardCharsets.US_ASCII, StandardOpenOption.WRITE);
             LOG.warn("No rotor.master-key (ROTOR_MASTER_KEY) is configured: generated a development master key in {}. "
                     + "Configure a key of your own before this store holds anything you care about.", file);
             return bytes;
@@ -86,11 +86,13 @@ public class MasterKey {
         }
     }
 
-    private static void restrictToOwner(Path file) throws IOException {
+    /** Created readable by its owner only, before the key is in it: never a moment under the umask's permissions. */
+    private static void createForOwnerOnly(Path file) throws IOException {
         try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         } catch (UnsupportedOperationException notPosix) {
             // Windows: the file keeps the directory's permissions.
+            Files.createFile(file);
         }
     }
 }

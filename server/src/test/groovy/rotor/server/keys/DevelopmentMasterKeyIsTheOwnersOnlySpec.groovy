@@ -1,0 +1,32 @@
+package rotor.server.keys
+
+import spock.lang.Specification
+import spock.lang.TempDir
+
+import java.nio.file.Files
+import java.nio.file.Path
+import java.nio.file.attribute.PosixFilePermissions
+
+/**
+ * Without rotor.master-key a development key is generated into the data directory. The file is
+ * created readable by its owner only, before the key is written to it: written first and
+ * restricted after, it stood for a moment under the umask's permissions (world-readable with 022).
+ * That moment cannot be caught from a test; what this asserts is the file's permissions and that
+ * the key survives a restart.
+ */
+class DevelopmentMasterKeyIsTheOwnersOnlySpec extends Specification {
+
+    @TempDir
+    Path dir
+
+    def "the generated key file is rw------- and the next start reads the same key from it"() {
+        when:
+        def first = new MasterKey(null, new DataDirectory(dir.toString()))
+        def file = dir.resolve('master.key')
+
+        then:
+        PosixFilePermissions.toString(Files.getPosixFilePermissions(file)) == 'rw-------'
+        Base64.decoder.decode(Files.readString(file).trim()).length == 32
+        new MasterKey(null, new DataDirectory(dir.toString())).derive('x') == first.derive('x')
+    }
+}
