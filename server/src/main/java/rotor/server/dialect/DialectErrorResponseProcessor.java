@@ -55,6 +55,10 @@ public class DialectErrorResponseProcessor implements ErrorResponseProcessor<Obj
             return new RequestFailure.UnreadableBody();
         }
         if (status >= 500) {
+            // A 500 Micronaut answered itself may still be the request's fault: a form Netty cannot decode.
+            if (RequestFailure.undecodableForm(cause)) {
+                return new RequestFailure.UnreadableBody();
+            }
             return new RequestFailure.Unexpected(cause != null ? cause : new IllegalStateException(base.reason()));
         }
         return new RequestFailure.Refused(status, base.reason(), base.getHeaders().get("Allow"));

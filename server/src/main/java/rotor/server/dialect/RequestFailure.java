@@ -114,7 +114,7 @@ public sealed interface RequestFailure {
      * wraps it. Its message quotes the raw form, refresh tokens and client secrets included, so it
      * must be a 400 and never reach the log as an internal error.
      */
-    private static boolean undecodableForm(Throwable failure) {
+    static boolean undecodableForm(@Nullable Throwable failure) {
         Throwable cause = failure;
         for (int depth = 0; cause != null && depth < 16; depth++, cause = cause.getCause()) {
             if (cause instanceof HttpPostRequestDecoder.ErrorDataDecoderException) {

@@ -1,31 +1,55 @@
 package rotor.server.discovery;
 
+import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.runtime.server.EmbeddedServer;
 import jakarta.inject.Singleton;
 
 /**
  * The issuer identifier (RFC 8414 section 2): the iss of every access token, and the URL every
  * endpoint in the metadata lies under. Configured (rotor.issuer) as the public URL a deployment is
- * reached at; without it, this server's own address on its port, so that a local server on another
- * port still describes itself.
+ * reached at, and used exactly as configured: a resource server compares iss as a string. Without
+ * it, this server's own address on the port it listens on (a random port, -1, included), so that
+ * a local server on another port still describes itself; instances behind one address must then
+ * be configured with that address.
  */
 @Singleton
 public class Issuer {
 
-    private final String url;
+    private final String configured;
+    private final BeanProvider<EmbeddedServer> server;
+    private final int configuredPort;
+    private volatile String local;
 
-    public Issuer(@Value("${rotor.issuer:}") @Nullable String configured, @Value("${micronaut.server.port:8080}") int port) {
-        String url = configured == null || configured.isBlank() ? "http://localhost:" + port : configured.strip();
-        this.url = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    public Issuer(@Value("${rotor.issuer:}") @Nullable String configured, BeanProvider<EmbeddedServer> server,
+                  @Value("${micronaut.server.port:8080}") int configuredPort) {
+        this.configured = configured == null || configured.isBlank() ? null : configured.strip();
+        this.server = server;
+        this.configuredPort = configuredPort;
     }
 
     public String url() {
-        return url;
+        return configured != null ? configured : local();
     }
 
-    /** The URL of one of this server's paths, under the issuer. */
+    /** The URL of one of this server's paths, under the issuer (without a doubled slash). */
     public String resolve(String path) {
-        return url + path;
+        String base = url();
+        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path;
+    }
+
+    /** Asked at the first use, once the server listens: only then is a random port known. */
+    private String local() {
+        String url = local;
+        if (url == null) {
+            EmbeddedServer running = server.isPresent() ? server.get() : null;
+            int port = running != null && running.isRunning() ? running.getPort() : configuredPort;
+            url = "http://localhost:" + port;
+            if (running != null && running.isRunning()) {
+                local = url;
+            }
+        }
+        return url;
     }
 }

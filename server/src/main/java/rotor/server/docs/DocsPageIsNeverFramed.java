@@ -5,11 +5,11 @@ import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 
 /**
- * /docs is where an operator pastes the admin token to try a call. A page of another origin that
+ * /docs (and Swagger UI's own page in its webjar) is where an operator pastes the admin token to try a call. A page of another origin that
  * framed it could lay its own controls over it (clickjacking), so browsers are told never to frame
  * it: CSP frame-ancestors (CSP Level 2) and, for browsers before it, X-Frame-Options (RFC 7034).
  */
-@ServerFilter({"/docs", "/docs/**"})
+@ServerFilter({"/docs", "/docs/**", "/webjars/swagger-ui/**"})
 public class DocsPageIsNeverFramed {
 
     @ResponseFilter

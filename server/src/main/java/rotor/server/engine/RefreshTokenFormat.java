@@ -1,6 +1,7 @@
 package rotor.server.engine;
 
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 
 /** How one dialect's refresh tokens look: how a new one is made, and whether a presented one could be ours. */
@@ -51,6 +52,11 @@ public interface RefreshTokenFormat {
 
     /** What {@link #check} found: the value's form and, when it has one, its issue key. */
     record Checked(Form form, Optional<String> issueKey) {
+
+        public Checked {
+            Objects.requireNonNull(form);
+            Objects.requireNonNull(issueKey);
+        }
 
         public static Checked of(Form form) {
             return new Checked(form, Optional.empty());

@@ -19,14 +19,14 @@ import java.util.UUID;
 public class AccessTokenMinter {
 
     private final JwtTokenGenerator generator;
-    private final String issuer;
+    private final Issuer issuer;
 
     public AccessTokenMinter(JwtTokenGenerator generator, Issuer issuer) {
         if (generator.getSignatureConfiguration() == null) {
             throw new IllegalStateException("Micronaut's JwtTokenGenerator has no signature: it would mint unsigned tokens");
         }
         this.generator = generator;
-        this.issuer = issuer.url();
+        this.issuer = issuer;
     }
 
     /**
@@ -35,7 +35,7 @@ public class AccessTokenMinter {
     public String mint(String audience, String subject, String tenant, String scope, UUID grantId, Instant issuedAt,
                        Instant expiresAt, Map<String, Object> extraClaims) {
         Map<String, Object> claims = new LinkedHashMap<>();
-        claims.put("iss", issuer);
+        claims.put("iss", issuer.url());
         claims.put("aud", audience);
         claims.put("sub", subject);
         claims.put("tid", tenant);

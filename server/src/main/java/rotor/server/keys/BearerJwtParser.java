@@ -47,7 +47,8 @@ public final class BearerJwtParser implements JsonWebTokenParser<JWT> {
     public Optional<Claims> parseClaims(String token) {
         return parse(token).flatMap(jwt -> {
             try {
-                return Optional.of(new JwtClaimsSetAdapter(jwt.getJWTClaimsSet()));
+                // An encrypted JWT that was not decrypted has no claims to read.
+                return Optional.ofNullable(jwt.getJWTClaimsSet()).map(JwtClaimsSetAdapter::new);
             } catch (ParseException | RuntimeException unreadable) {
                 return Optional.empty();
             }

@@ -132,6 +132,25 @@ class MalformedRequestsSpec extends EmbeddedServerSpecification {
         ]].combinations().collect { [it[0], it[1][0], it[1][1]] }
     }
 
+    def "#path with a form body whose percent-escapes are broken answers below 500 and logs no exception"() {
+        given:
+        def log = new CapturedLog()
+
+        when:
+        def answer = send(HttpRequest.POST(path, 'refresh_token=rtr_SECRETVALUE%zz&a=%').contentType('application/x-www-form-urlencoded'))
+
+        then:
+        answer.status >= 400 && answer.status < 500
+        log.lines().findAll { it.contains('SECRETVALUE') || it.contains('Exception') } == []
+
+        cleanup:
+        log?.close()
+
+        where:
+        path << ['/api/v1/oauth2/refresh', '/auth/oauth/refresh-token', '/v1/auth/token', '/session/token/refresh',
+                 '/api/v1/oauth/refresh/conn_x', '/admin/v1/grants']
+    }
+
     def "admin: #why answers #status #error"() {
         when:
         def answer = send(HttpRequest.POST('/admin/v1/grants', body).bearerAuth(ADMIN_TOKEN).contentType('application/json'))

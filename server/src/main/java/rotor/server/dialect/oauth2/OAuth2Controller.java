@@ -49,7 +49,7 @@ public class OAuth2Controller implements Oauth2Api {
     private final ClientAuthentication clientAuthentication;
     private final OAuth2Wire wire;
     private final Clock clock;
-    private final String issuer;
+    private final Issuer issuer;
 
     public OAuth2Controller(TokenEngine engine, MeteredRefreshes refreshes, TokenIntrospection introspection, ClientAuthentication clientAuthentication,
                             OAuth2Wire wire, Clock clock, Issuer issuer) {
@@ -59,7 +59,7 @@ public class OAuth2Controller implements Oauth2Api {
         this.clientAuthentication = clientAuthentication;
         this.wire = wire;
         this.clock = clock;
-        this.issuer = issuer.url();
+        this.issuer = issuer;
     }
 
     @Override
@@ -109,7 +109,7 @@ public class OAuth2Controller implements Oauth2Api {
                 .exp(traced.expiresAt().getEpochSecond())
                 .iat(traced.issuedAt().getEpochSecond())
                 .sub(traced.grant().subject())
-                .iss(issuer)
+                .iss(issuer.url())
                 .jti(traced.jti())
                 .tid(traced.grant().tenant())
                 .gid(traced.grant().id().toString()))
