@@ -148,4 +148,31 @@ class RotationSpec extends Specification {
         where:
         store << Store.all()
     }
+
+    def "a grace re-issue asked for a narrower scope keeps the grant's on its refresh token, and so does a grant without rotation, on #store"() {
+        given: "session retries inside 30 s; partner does not rotate (Store's policies)"
+        def engine = store.bean(TokenEngine)
+        def session = engine.issue(new GrantRequest(Dialect.SESSION, 'ivy', null, 'read write', null), T0)
+        def partner = engine.issue(new GrantRequest(Dialect.PARTNER, 'ivy', '1042', 'read write', null), T0)
+
+        when:
+        def narrowed = engine.refresh(new RefreshRequest(Dialect.SESSION, null, session.refreshToken(), 'read', null), T0 + Duration.ofSeconds(1))
+        def retried = engine.refresh(new RefreshRequest(Dialect.SESSION, null, session.refreshToken(), 'read', null), T0 + Duration.ofSeconds(2))
+        def afterRetry = engine.refresh(new RefreshRequest(Dialect.SESSION, null, retried.tokens().refreshToken(), null, null), T0 + Duration.ofSeconds(3))
+        def partnerNarrowed = engine.refresh(new RefreshRequest(Dialect.PARTNER, '1042', partner.refreshToken(), 'read', null), T0 + Duration.ofSeconds(1))
+        def partnerAgain = engine.refresh(new RefreshRequest(Dialect.PARTNER, '1042', partner.refreshToken(), null, null), T0 + Duration.ofSeconds(2))
+
+        then:
+        narrowed.status() == OK
+        retried.status() == OK
+        retried.tokens().scope() == 'read'
+        afterRetry.status() == OK
+        afterRetry.tokens().scope() == 'read write'
+        partnerNarrowed.tokens().scope() == 'read'
+        partnerAgain.tokens().refreshToken() == partner.refreshToken()
+        partnerAgain.tokens().scope() == 'read write'
+
+        where:
+        store << Store.all()
+    }
 }
