@@ -6,6 +6,9 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.runtime.server.EmbeddedServer;
 import jakarta.inject.Singleton;
 
+import java.net.URI;
+import java.net.URISyntaxException;
+
 /**
  * The issuer identifier (RFC 8414 section 2): the iss of every access token, and the URL every
  * endpoint in the metadata lies under. Configured (rotor.issuer) as the public URL a deployment is
@@ -24,7 +27,7 @@ public class Issuer {
 
     public Issuer(@Value("${rotor.issuer:}") @Nullable String configured, BeanProvider<EmbeddedServer> server,
                   @Value("${micronaut.server.port:8080}") int configuredPort) {
-        this.configured = configured == null || configured.isBlank() ? null : configured.strip();
+        this.configured = configured == null || configured.isBlank() ? null : valid(configured.strip());
         this.server = server;
         this.configuredPort = configuredPort;
     }
@@ -37,6 +40,26 @@ public class Issuer {
     public String resolve(String path) {
         String base = url();
         return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path;
+    }
+
+    /**
+     * RFC 8414 section 2: the issuer is a URL "that uses the "https" scheme and has no query or
+     * fragment components"; plain http is allowed for a local or lab server. Anything else is
+     * refused at start, where a typo is cheapest to find.
+     */
+    private static String valid(String issuer) {
+        URI uri;
+        try {
+            uri = new URI(issuer);
+        } catch (URISyntaxException notAUri) {
+            throw new IllegalStateException("rotor.issuer must be an absolute http(s) URL: " + issuer, notAUri);
+        }
+        boolean web = "https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme());
+        if (!web || uri.getHost() == null || uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
+            throw new IllegalStateException("rotor.issuer must be an absolute http(s) URL with a host and without user info, query or "
+                    + "fragment (RFC 8414 section 2): " + issuer);
+        }
+        return issuer;
     }
 
     /** Asked at the first use, once the server listens: only then is a random port known. */

@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
@@ -72,17 +73,32 @@ public class MasterKey {
     private static byte[] developmentKey(Path file) {
         try {
             if (Files.exists(file)) {
-                return decode(Files.readString(file, StandardCharsets.US_ASCII));
+                return readDevelopmentKey(file);
             }
             byte[] bytes = new byte[32];
             new SecureRandom().nextBytes(bytes);
-            createForOwnerOnly(file);
-            Files.writeString(file, Base64.getEncoder().encodeToString(bytes), StandardCharsets.US_ASCII, StandardOpenOption.WRITE);
+            // Written whole beside it, then renamed: a crash or a full disk never leaves a half-written key behind.
+            Path written = file.resolveSibling(file.getFileName() + ".new");
+            Files.deleteIfExists(written);
+            createForOwnerOnly(written);
+            Files.writeString(written, Base64.getEncoder().encodeToString(bytes), StandardCharsets.US_ASCII, StandardOpenOption.WRITE,
+                    StandardOpenOption.SYNC);
+            Files.move(written, file, StandardCopyOption.ATOMIC_MOVE);
             LOG.warn("No rotor.master-key (ROTOR_MASTER_KEY) is configured: generated a development master key in {}. "
                     + "Configure a key of your own before this store holds anything you care about.", file);
             return bytes;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or write the development master key " + file, e);
+        }
+    }
+
+    private static byte[] readDevelopmentKey(Path file) throws IOException {
+        try {
+            return decode(Files.readString(file, StandardCharsets.US_ASCII));
+        } catch (IllegalStateException notAKey) {
+            // Never "delete it": every secret in the store is sealed with this key.
+            throw new IllegalStateException("the development master key " + file + " is not 32 bytes of base64; restore it "
+                    + "from a backup (the store's secrets are sealed with it), or configure rotor.master-key", notAKey);
         }
     }
 

@@ -28,5 +28,23 @@ class DevelopmentMasterKeyIsTheOwnersOnlySpec extends Specification {
         PosixFilePermissions.toString(Files.getPosixFilePermissions(file)) == 'rw-------'
         Base64.decoder.decode(Files.readString(file).trim()).length == 32
         new MasterKey(null, new DataDirectory(dir.toString())).derive('x') == first.derive('x')
+        Files.list(dir).toList()*.fileName*.toString() == ['master.key'] // written beside it, then renamed
+    }
+
+    def "a key file that holds no key (#content) stops the start with a message that names the file and does not say delete it"() {
+        given:
+        Files.writeString(dir.resolve('master.key'), content)
+
+        when:
+        new MasterKey(null, new DataDirectory(dir.toString()))
+
+        then:
+        def e = thrown(IllegalStateException)
+        e.message.contains(dir.resolve('master.key').toString())
+        e.message.contains('restore it from a backup')
+        !e.message.toLowerCase().contains('delete')
+
+        where:
+        content << ['', 'not base64!', Base64.encoder.encodeToString(new byte[16])]
     }
 }

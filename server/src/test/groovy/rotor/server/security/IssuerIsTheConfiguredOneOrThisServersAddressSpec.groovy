@@ -4,6 +4,7 @@ import com.nimbusds.jwt.SignedJWT
 import groovy.json.JsonSlurper
 import io.micronaut.context.ApplicationContext
 import io.micronaut.runtime.server.EmbeddedServer
+import rotor.server.discovery.Issuer
 import rotor.server.engine.Dialect
 import rotor.server.engine.GrantRequest
 import rotor.server.engine.TokenEngine
@@ -43,5 +44,19 @@ class IssuerIsTheConfiguredOneOrThisServersAddressSpec extends Specification {
         null                          | null
         'https://auth.example.com/'   | 'https://auth.example.com/'
         'https://auth.example.com/id' | 'https://auth.example.com/id'
+    }
+
+    def "rotor.issuer #configured is refused at start, saying why (RFC 8414 section 2)"() {
+        when:
+        new Issuer(configured, null, 8080)
+
+        then:
+        def e = thrown(IllegalStateException)
+        e.message.contains('rotor.issuer must be an absolute http(s) URL')
+        e.message.contains(configured)
+
+        where:
+        configured << ['auth.example.com', 'ftp://auth.example.com', 'https://auth.example.com/?tenant=1', 'https://auth.example.com/#x',
+                       'https://user@auth.example.com', 'https://', 'http://exa mple.com']
     }
 }
