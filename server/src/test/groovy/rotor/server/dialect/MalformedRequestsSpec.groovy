@@ -132,6 +132,23 @@ class MalformedRequestsSpec extends EmbeddedServerSpecification {
         ]].combinations().collect { [it[0], it[1][0], it[1][1]] }
     }
 
+    def "oauth2: #path with #name twice answers 400 invalid_request (RFC 6749 sections 3.2 and 5.2), even before client authentication"() {
+        when:
+        def answer = send(HttpRequest.POST(path, form).contentType('application/x-www-form-urlencoded'))
+
+        then:
+        answer.status == 400
+        answer.json.error == 'invalid_request'
+
+        where:
+        path                 | name            | form
+        '/oauth2/token'      | 'grant_type'    | 'grant_type=refresh_token&grant_type=password&refresh_token=rtr_x&client_id=c&client_secret=s'
+        '/oauth2/token'      | 'refresh_token' | 'grant_type=refresh_token&refresh_token=rtr_a&refresh_token=rtr_b&client_id=c&client_secret=s'
+        '/oauth2/token'      | 'client_secret' | 'grant_type=refresh_token&refresh_token=rtr_a&client_id=c&client_secret=s&client_secret=t'
+        '/oauth2/revoke'     | 'token'         | 'token=rtr_a&token=rtr_b&client_id=c&client_secret=s'
+        '/oauth2/introspect' | 'token'         | 'token=rtr_a&token=rtr_b&client_id=c&client_secret=s'
+    }
+
     def "#path with a form body whose percent-escapes are broken answers below 500 and logs no exception"() {
         given:
         def log = new CapturedLog()

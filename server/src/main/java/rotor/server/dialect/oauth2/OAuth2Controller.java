@@ -28,6 +28,8 @@ import rotor.server.store.OAuthClientRecord;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -66,6 +68,9 @@ public class OAuth2Controller implements Oauth2Api {
     public HttpResponse<TokenResponse> token(@Body("grant_type") String grantType, @Body("refresh_token") @Nullable String refreshToken,
                                              @Body("scope") @Nullable String scope, @Body("client_id") @Nullable String clientId,
                                              @Body("client_secret") @Nullable String clientSecret) {
+        if (repeatsAParameter()) {
+            return wire.error(OAuthErrorError.INVALID_REQUEST, "A parameter appears more than once.");
+        }
         Optional<OAuthClientRecord> client = authenticate(clientId, clientSecret);
         if (client.isEmpty()) {
             return wire.invalidClient();
@@ -79,6 +84,9 @@ public class OAuth2Controller implements Oauth2Api {
     @Override
     public HttpResponse<Void> revoke(@Body("token") String token, @Body("token_type_hint") @Nullable String tokenTypeHint,
                                      @Body("client_id") @Nullable String clientId, @Body("client_secret") @Nullable String clientSecret) {
+        if (repeatsAParameter()) {
+            return wire.error(OAuthErrorError.INVALID_REQUEST, "A parameter appears more than once.");
+        }
         Optional<OAuthClientRecord> client = authenticate(clientId, clientSecret);
         if (client.isEmpty()) {
             return wire.invalidClient();
@@ -96,6 +104,9 @@ public class OAuth2Controller implements Oauth2Api {
     public HttpResponse<IntrospectionResponse> introspect(@Body("token") String token, @Body("token_type_hint") @Nullable String tokenTypeHint,
                                                           @Body("client_id") @Nullable String clientId,
                                                           @Body("client_secret") @Nullable String clientSecret) {
+        if (repeatsAParameter()) {
+            return wire.error(OAuthErrorError.INVALID_REQUEST, "A parameter appears more than once.");
+        }
         Optional<OAuthClientRecord> client = authenticate(clientId, clientSecret);
         if (client.isEmpty()) {
             return wire.invalidClient();
@@ -120,6 +131,19 @@ public class OAuth2Controller implements Oauth2Api {
     @Error(global = false)
     public HttpResponse<?> failure(HttpRequest<?> request, Throwable failure) {
         return wire.failure(request, RequestFailure.classify(failure));
+    }
+
+    /**
+     * RFC 6749 section 3.2: "Request and response parameters MUST NOT be included more than
+     * once", and section 5.2 answers a request that "repeats a parameter" invalid_request.
+     * Micronaut binds the first of repeated form fields; its view of the whole form holds a list
+     * for a repeated one.
+     */
+    private static boolean repeatsAParameter() {
+        return ServerRequestContext.currentRequest().flatMap(HttpRequest::getBody)
+                .filter(Map.class::isInstance)
+                .map(form -> ((Map<?, ?>) form).values().stream().anyMatch(List.class::isInstance))
+                .orElse(false);
     }
 
     private Optional<OAuthClientRecord> authenticate(String clientId, String clientSecret) {
