@@ -26,6 +26,23 @@ class OAuth2Checks extends ContractChecks {
                     assert !(jwks.json.keys as List).empty
                     assert (jwks.json.keys as List).every { !it.containsKey('d') }
                 },
+                check('metadata states its endpoints under its issuer, whatever Host and X-Forwarded-* headers a caller sends') {
+                    def forged = wire.get('/.well-known/oauth-authorization-server',
+                            ['X-Forwarded-Host': 'forged.invalid', 'X-Forwarded-Proto': 'https', Forwarded: 'host=forged.invalid;proto=https'])
+                    conforms(forged)
+                    assert forged.status == 200
+                    def issuer = (forged.json.issuer as String).replaceAll('/$', '')
+                    def endpoints = [forged.json.token_endpoint, forged.json.jwks_uri, forged.json.revocation_endpoint,
+                                     forged.json.introspection_endpoint].findAll { it != null }
+                    assert endpoints.every { (it as String).startsWith(issuer + '/') && !(it as String).contains('forged.invalid') }
+                },
+                check('token 400 invalid_request: a parameter repeated (RFC 6749 sections 3.2 and 5.2)', CLIENT) {
+                    def x = wire.post('/oauth2/token', ['Content-Type': 'application/x-www-form-urlencoded'] + client(delegate),
+                            'grant_type=refresh_token&grant_type=refresh_token&refresh_token=' + unknownRefreshToken())
+                    answersConform(x) // the request breaks the contract on purpose
+                    assert x.status == 400
+                    assert x.json.error == 'invalid_request'
+                },
                 check('token 401 invalid_client with the Basic challenge for a wrong secret', ['oauth2.client-id']) {
                     wrongSecret(delegate, wire.postForm('/oauth2/token', basic(credentials.oauth2Client().id, 'wrong'),
                             [grant_type: 'refresh_token', refresh_token: 'rtr_x']))
