@@ -63,10 +63,29 @@ public final class NetworkAddresses {
             return Reach.FORBIDDEN;
         }
         boolean uniqueLocal = (a[0] & 0xfe) == 0xfc; // fc00::/7
-        if (uniqueLocal || address.isSiteLocalAddress() || address.isLoopbackAddress() || address.isAnyLocalAddress() || address.isMulticastAddress()) {
+        if (uniqueLocal || translatedOrUnroutable(a) || address.isSiteLocalAddress() || address.isLoopbackAddress() || address.isAnyLocalAddress() || address.isMulticastAddress()) {
             return Reach.PRIVATE;
         }
         return Reach.PUBLIC;
+    }
+
+    /**
+     * Prefixes whose destination the local network decides, or that lead nowhere public:
+     * local-use NAT64 (64:ff9b:1::/48, RFC 8215, translated to whatever IPv4 the operator maps,
+     * private networks included), Teredo (2001::/32, RFC 4380, a tunnel to an IPv4 host),
+     * benchmarking (2001:2::/48, RFC 5180), documentation (2001:db8::/32, RFC 3849) and
+     * discard-only (100::/64, RFC 6666).
+     */
+    private static boolean translatedOrUnroutable(byte[] a) {
+        int w0 = ((a[0] & 0xff) << 8) | (a[1] & 0xff);
+        int w1 = ((a[2] & 0xff) << 8) | (a[3] & 0xff);
+        int w2 = ((a[4] & 0xff) << 8) | (a[5] & 0xff);
+        boolean localNat64 = w0 == 0x0064 && w1 == 0xff9b && w2 == 0x0001;
+        boolean teredo = w0 == 0x2001 && w1 == 0x0000;
+        boolean benchmarking = w0 == 0x2001 && w1 == 0x0002 && w2 == 0x0000;
+        boolean documentation = w0 == 0x2001 && w1 == 0x0db8;
+        boolean discard = w0 == 0x0100 && w1 == 0 && w2 == 0 && a[6] == 0 && a[7] == 0;
+        return localNat64 || teredo || benchmarking || documentation || discard;
     }
 
     /**

@@ -37,6 +37,11 @@ class UpstreamAddressesAreClassifiedSpec extends Specification {
         '224.0.0.1'                   | NetworkAddresses.Reach.PRIVATE
         'ff02::1'                     | NetworkAddresses.Reach.PRIVATE
         '255.255.255.255'             | NetworkAddresses.Reach.PRIVATE
+        '64:ff9b:1::a00:1'            | NetworkAddresses.Reach.PRIVATE // local-use NAT64 (RFC 8215)
+        '2001:0:4136:e378:8000:63bf:3fff:fdd2' | NetworkAddresses.Reach.PRIVATE // Teredo (RFC 4380)
+        '2001:2::1'                   | NetworkAddresses.Reach.PRIVATE // benchmarking (RFC 5180)
+        '2001:db8::1'                 | NetworkAddresses.Reach.PRIVATE // documentation (RFC 3849)
+        '100::1'                      | NetworkAddresses.Reach.PRIVATE // discard-only (RFC 6666)
         '::ffff:10.0.0.1'             | NetworkAddresses.Reach.PRIVATE
         '64:ff9b::7f00:1'             | NetworkAddresses.Reach.PRIVATE
         '8.8.8.8'                     | NetworkAddresses.Reach.PUBLIC
@@ -47,6 +52,9 @@ class UpstreamAddressesAreClassifiedSpec extends Specification {
         '169.253.255.255'             | NetworkAddresses.Reach.PUBLIC
         '192.169.0.1'                 | NetworkAddresses.Reach.PUBLIC
         '2001:4860:4860::8888'        | NetworkAddresses.Reach.PUBLIC
+        '2001:db9::1'                 | NetworkAddresses.Reach.PUBLIC
+        '2001:2:1::1'                 | NetworkAddresses.Reach.PUBLIC
+        '100:0:0:1::1'                | NetworkAddresses.Reach.PUBLIC
         'fec0::1'                     | NetworkAddresses.Reach.PRIVATE
     }
 
