@@ -16,10 +16,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * The AES-256 key that seals every secret at rest. It comes from rotor.master-key
@@ -73,6 +76,7 @@ public class MasterKey {
     private static byte[] developmentKey(Path file) {
         try {
             if (Files.exists(file)) {
+                tightenIfLoose(file);
                 return readDevelopmentKey(file);
             }
             byte[] bytes = new byte[32];
@@ -89,6 +93,21 @@ public class MasterKey {
             return bytes;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or write the development master key " + file, e);
+        }
+    }
+
+    /** A key file that others may read (written by an earlier version, or copied in) is made its owner's alone. */
+    private static void tightenIfLoose(Path file) throws IOException {
+        try {
+            Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
+            Set<PosixFilePermission> ownerOnly = EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+            if (!ownerOnly.containsAll(permissions)) {
+                Files.setPosixFilePermissions(file, ownerOnly);
+                LOG.warn("The development master key {} was readable by others ({}): made rw-------. Whoever read it can "
+                        + "unseal this store's secrets", file, PosixFilePermissions.toString(permissions));
+            }
+        } catch (UnsupportedOperationException notPosix) {
+            // Windows: the file keeps the directory's permissions.
         }
     }
 

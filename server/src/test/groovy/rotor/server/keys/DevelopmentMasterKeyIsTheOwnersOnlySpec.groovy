@@ -1,5 +1,6 @@
 package rotor.server.keys
 
+import rotor.server.support.CapturedLog
 import spock.lang.Specification
 import spock.lang.TempDir
 
@@ -29,6 +30,29 @@ class DevelopmentMasterKeyIsTheOwnersOnlySpec extends Specification {
         Base64.decoder.decode(Files.readString(file).trim()).length == 32
         new MasterKey(null, new DataDirectory(dir.toString())).derive('x') == first.derive('x')
         Files.list(dir).toList()*.fileName*.toString() == ['master.key'] // written beside it, then renamed
+    }
+
+    def "a key file others may read (#loose) is made the owner's alone at start, with a warning that names no key"() {
+        given:
+        def first = new MasterKey(null, new DataDirectory(dir.toString()))
+        def file = dir.resolve('master.key')
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(loose))
+        def log = new CapturedLog()
+
+        when:
+        def again = new MasterKey(null, new DataDirectory(dir.toString()))
+
+        then:
+        again.derive('x') == first.derive('x')
+        PosixFilePermissions.toString(Files.getPosixFilePermissions(file)) == 'rw-------'
+        log.lines(MasterKey.name).findAll { it.contains('was readable by others') && it.contains(loose) }.size() == 1
+        log.lines().every { !it.contains(Files.readString(file).trim()) }
+
+        cleanup:
+        log?.close()
+
+        where:
+        loose << ['rw-r--r--', 'rw-rw----', 'rwxrwxrwx']
     }
 
     def "a key file that holds no key (#content) stops the start with a message that names the file and does not say delete it"() {
