@@ -48,7 +48,7 @@ public class DialectErrorResponseProcessor implements ErrorResponseProcessor<Obj
     private static RequestFailure failureOf(MutableHttpResponse<?> base, ErrorContext context) {
         Throwable cause = context.getRootCause().orElse(null);
         int status = base.code();
-        if (status == HttpStatus.REQUEST_ENTITY_TOO_LARGE.getCode() || status == 431 || oversized(cause)) {
+        if (status == HttpStatus.REQUEST_ENTITY_TOO_LARGE.getCode() || status == 431 || RequestFailure.causedBy(cause, TooLongFrameException.class, ContentLengthExceededException.class)) {
             return new RequestFailure.Oversized();
         }
         if (status == HttpStatus.UNSUPPORTED_MEDIA_TYPE.getCode() || status == HttpStatus.BAD_REQUEST.getCode()) {
@@ -62,14 +62,5 @@ public class DialectErrorResponseProcessor implements ErrorResponseProcessor<Obj
             return new RequestFailure.Unexpected(cause != null ? cause : new IllegalStateException(base.reason()));
         }
         return new RequestFailure.Refused(status, base.reason(), base.getHeaders().get("Allow"));
-    }
-
-    private static boolean oversized(Throwable cause) {
-        for (Throwable t = cause; t != null; t = t.getCause()) {
-            if (t instanceof TooLongFrameException || t instanceof ContentLengthExceededException) {
-                return true;
-            }
-        }
-        return false;
     }
 }

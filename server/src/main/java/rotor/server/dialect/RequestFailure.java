@@ -115,10 +115,17 @@ public sealed interface RequestFailure {
      * must be a 400 and never reach the log as an internal error.
      */
     static boolean undecodableForm(@Nullable Throwable failure) {
+        return causedBy(failure, HttpPostRequestDecoder.ErrorDataDecoderException.class);
+    }
+
+    /** Whether the failure, or one of its causes (at most 16 deep, whatever cycle a library made), is of one of the types. */
+    static boolean causedBy(@Nullable Throwable failure, Class<?>... types) {
         Throwable cause = failure;
         for (int depth = 0; cause != null && depth < 16; depth++, cause = cause.getCause()) {
-            if (cause instanceof HttpPostRequestDecoder.ErrorDataDecoderException) {
-                return true;
+            for (Class<?> type : types) {
+                if (type.isInstance(cause)) {
+                    return true;
+                }
             }
         }
         return false;

@@ -52,14 +52,19 @@ public class Issuer {
         try {
             uri = new URI(issuer);
         } catch (URISyntaxException notAUri) {
-            throw new IllegalStateException("rotor.issuer must be an absolute http(s) URL: " + issuer, notAUri);
+            throw new IllegalStateException("rotor.issuer must be an absolute http(s) URL: " + withoutPassword(issuer), notAUri);
         }
         boolean web = "https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme());
         if (!web || uri.getHost() == null || uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
             throw new IllegalStateException("rotor.issuer must be an absolute http(s) URL with a host and without user info, query or "
-                    + "fragment (RFC 8414 section 2): " + issuer);
+                    + "fragment (RFC 8414 section 2): " + withoutPassword(issuer));
         }
         return issuer;
+    }
+
+    /** The value as an error may show it: a password in its user info (https://user:secret@host) is no log line's business. */
+    private static String withoutPassword(String issuer) {
+        return issuer.replaceAll("//([^/@:]*):[^/@]*@", "//$1:***@");
     }
 
     /** Asked at the first use, once the server listens: only then is a random port known. */

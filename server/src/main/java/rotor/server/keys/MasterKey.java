@@ -36,6 +36,8 @@ public class MasterKey {
     private static final Logger LOG = LoggerFactory.getLogger(MasterKey.class);
     private static final String FILE_NAME = "master.key";
 
+    private static final Set<PosixFilePermission> OWNER_ONLY = EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+
     private final SecretKey key;
 
     public MasterKey(@Nullable @Value("${rotor.master-key}") String configured, DataDirectory dataDirectory) {
@@ -100,9 +102,8 @@ public class MasterKey {
     private static void tightenIfLoose(Path file) throws IOException {
         try {
             Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
-            Set<PosixFilePermission> ownerOnly = EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
-            if (!ownerOnly.containsAll(permissions)) {
-                Files.setPosixFilePermissions(file, ownerOnly);
+            if (!OWNER_ONLY.containsAll(permissions)) {
+                Files.setPosixFilePermissions(file, OWNER_ONLY);
                 LOG.warn("The development master key {} was readable by others ({}): made rw-------. Whoever read it can "
                         + "unseal this store's secrets", file, PosixFilePermissions.toString(permissions));
             }
@@ -124,7 +125,7 @@ public class MasterKey {
     /** Created readable by its owner only, before the key is in it: never a moment under the umask's permissions. */
     private static void createForOwnerOnly(Path file) throws IOException {
         try {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
         } catch (UnsupportedOperationException notPosix) {
             // Windows: the file keeps the directory's permissions.
             Files.createFile(file);

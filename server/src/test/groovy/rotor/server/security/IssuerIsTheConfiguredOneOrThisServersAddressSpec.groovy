@@ -59,4 +59,14 @@ class IssuerIsTheConfiguredOneOrThisServersAddressSpec extends Specification {
         configured << ['auth.example.com', 'ftp://auth.example.com', 'https://auth.example.com/?tenant=1', 'https://auth.example.com/#x',
                        'https://user@auth.example.com', 'https://', 'http://exa mple.com']
     }
+
+    def "a refused issuer with a password in it is shown without the password"() {
+        when:
+        new Issuer('https://ops:hunter2@auth.example.com', null, 8080)
+
+        then:
+        def e = thrown(IllegalStateException)
+        e.message.contains('https://ops:***@auth.example.com')
+        !e.message.contains('hunter2')
+    }
 }

@@ -68,10 +68,11 @@ public class OAuth2Controller implements Oauth2Api {
     public HttpResponse<TokenResponse> token(@Body("grant_type") String grantType, @Body("refresh_token") @Nullable String refreshToken,
                                              @Body("scope") @Nullable String scope, @Body("client_id") @Nullable String clientId,
                                              @Body("client_secret") @Nullable String clientSecret) {
-        if (repeatsAParameter()) {
-            return wire.error(OAuthErrorError.INVALID_REQUEST, "A parameter appears more than once.");
+        HttpRequest<?> request = ServerRequestContext.currentRequest().orElseThrow();
+        if (repeatsAParameter(request)) {
+            return wire.repeatedParameter();
         }
-        Optional<OAuthClientRecord> client = authenticate(clientId, clientSecret);
+        Optional<OAuthClientRecord> client = clientAuthentication.authenticate(request, clientId, clientSecret);
         if (client.isEmpty()) {
             return wire.invalidClient();
         }
@@ -84,10 +85,11 @@ public class OAuth2Controller implements Oauth2Api {
     @Override
     public HttpResponse<Void> revoke(@Body("token") String token, @Body("token_type_hint") @Nullable String tokenTypeHint,
                                      @Body("client_id") @Nullable String clientId, @Body("client_secret") @Nullable String clientSecret) {
-        if (repeatsAParameter()) {
-            return wire.error(OAuthErrorError.INVALID_REQUEST, "A parameter appears more than once.");
+        HttpRequest<?> request = ServerRequestContext.currentRequest().orElseThrow();
+        if (repeatsAParameter(request)) {
+            return wire.repeatedParameter();
         }
-        Optional<OAuthClientRecord> client = authenticate(clientId, clientSecret);
+        Optional<OAuthClientRecord> client = clientAuthentication.authenticate(request, clientId, clientSecret);
         if (client.isEmpty()) {
             return wire.invalidClient();
         }
@@ -104,10 +106,11 @@ public class OAuth2Controller implements Oauth2Api {
     public HttpResponse<IntrospectionResponse> introspect(@Body("token") String token, @Body("token_type_hint") @Nullable String tokenTypeHint,
                                                           @Body("client_id") @Nullable String clientId,
                                                           @Body("client_secret") @Nullable String clientSecret) {
-        if (repeatsAParameter()) {
-            return wire.error(OAuthErrorError.INVALID_REQUEST, "A parameter appears more than once.");
+        HttpRequest<?> request = ServerRequestContext.currentRequest().orElseThrow();
+        if (repeatsAParameter(request)) {
+            return wire.repeatedParameter();
         }
-        Optional<OAuthClientRecord> client = authenticate(clientId, clientSecret);
+        Optional<OAuthClientRecord> client = clientAuthentication.authenticate(request, clientId, clientSecret);
         if (client.isEmpty()) {
             return wire.invalidClient();
         }
@@ -139,14 +142,10 @@ public class OAuth2Controller implements Oauth2Api {
      * Micronaut binds the first of repeated form fields; its view of the whole form holds a list
      * for a repeated one.
      */
-    private static boolean repeatsAParameter() {
-        return ServerRequestContext.currentRequest().flatMap(HttpRequest::getBody)
+    private static boolean repeatsAParameter(HttpRequest<?> request) {
+        return request.getBody()
                 .filter(Map.class::isInstance)
                 .map(form -> ((Map<?, ?>) form).values().stream().anyMatch(List.class::isInstance))
                 .orElse(false);
-    }
-
-    private Optional<OAuthClientRecord> authenticate(String clientId, String clientSecret) {
-        return clientAuthentication.authenticate(ServerRequestContext.currentRequest().orElseThrow(), clientId, clientSecret);
     }
 }

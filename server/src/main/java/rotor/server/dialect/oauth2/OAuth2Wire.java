@@ -30,6 +30,11 @@ public class OAuth2Wire extends RefreshWire {
                 .header("WWW-Authenticate", "Basic realm=\"rotor\""));
     }
 
+    /** RFC 6749 section 5.2: a request that "repeats a parameter" is invalid_request. */
+    public <T> MutableHttpResponse<T> repeatedParameter() {
+        return error(OAuthErrorError.INVALID_REQUEST, "A parameter appears more than once.");
+    }
+
     public <T> MutableHttpResponse<T> error(OAuthErrorError error, String description) {
         return typed(TokenResponses.noStore(HttpResponse.badRequest(new OAuthError(error).errorDescription(description))));
     }
