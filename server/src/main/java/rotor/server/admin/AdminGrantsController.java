@@ -69,9 +69,10 @@ public class AdminGrantsController implements GrantsApi {
         if (dialect != Dialect.OAUTH2 && body.getClientId() != null) {
             return wire.invalid("client_id", "must be omitted for dialect " + dialect.wireName() + ": only oauth2 grants belong to a client");
         }
+        GrantRequest request = new GrantRequest(dialect, body.getSubject(), body.getTenant(), body.getScope(), body.getClientId());
         IssuedTokens issued;
         try {
-            issued = engine.issue(new GrantRequest(dialect, body.getSubject(), body.getTenant(), body.getScope(), body.getClientId()), clock.instant());
+            issued = engine.issue(request, clock.instant());
         } catch (IllegalArgumentException notATenant) {
             return wire.invalid("tenant", dialects.of(dialect).tenantRule());
         }

@@ -35,7 +35,7 @@ class ARefreshReadsThePresentedTokenOnceSpec extends Specification {
         given:
         def counting = new CountingFormat(format)
         def engine = engineWith(dialect, counting)
-        def first = engine.issue(new GrantRequest(dialect, 'alice', TenantForms.DEFAULT, null, null), T0)
+        def first = engine.issue(new GrantRequest(dialect, 'alice', TenantForms.DEFAULT, null, dialect == Dialect.OAUTH2 ? 'client-1' : null), T0)
 
         when:
         def second = engine.refresh(RefreshRequest.of(dialect, null, first.refreshToken()), T0 + Duration.ofSeconds(1))

@@ -1,5 +1,7 @@
 package rotor.server.security
 
+import groovy.sql.Sql
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource
 import io.micronaut.http.client.exceptions.HttpClientResponseException
 import io.micronaut.test.extensions.spock.annotation.MicronautTest
 import jakarta.inject.Inject
@@ -17,6 +19,7 @@ import rotor.server.engine.TokenEngine
 import rotor.server.support.AdminFixtures
 import rotor.server.support.EmbeddedServerSpecification
 
+import javax.sql.DataSource
 import java.time.Instant
 
 /**
@@ -34,6 +37,7 @@ class IntrospectionAnswersOnlyForTheClientsOwnTokensSpec extends EmbeddedServerS
     @Inject ConnectionsApi connectionsApi
     @Inject GrantsApi grantsApi
     @Inject TokenEngine engine
+    @Inject DataSource dataSource
 
     def "client A learns nothing about client B's #kind, which B is told is active"() {
         given:
@@ -134,7 +138,11 @@ class IntrospectionAnswersOnlyForTheClientsOwnTokensSpec extends EmbeddedServerS
         given:
         def a = registerClient()
         def grant = engine.issue(new GrantRequest(rotor.server.engine.Dialect.DAYZERO, "user-${UUID.randomUUID()}",
-                UUID.randomUUID().toString(), null, a.clientId), Instant.now())
+                UUID.randomUUID().toString(), null, null), Instant.now())
+        // Neither the admin API nor the engine stores such a grant any more: write the old row's client id directly.
+        new Sql(DelegatingDataSource.unwrapDataSource(dataSource)).withCloseable { Sql sql ->
+            assert sql.executeUpdate('UPDATE token_grant SET client_id = ? WHERE id = ?', [a.clientId, grant.grantId()]) == 1
+        }
         def token = kind == 'refreshToken' ? grant.refreshToken() : grant.accessToken()
 
         when:
