@@ -5,6 +5,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import rotor.server.Issuer;
 import rotor.server.api.oauth2.DiscoveryApi;
 import rotor.server.api.oauth2.model.AuthorizationServerMetadata;
 import rotor.server.api.oauth2.model.JsonWebKey;

@@ -2,7 +2,7 @@ package rotor.server.keys;
 
 import io.micronaut.security.token.jwt.generator.JwtTokenGenerator;
 import jakarta.inject.Singleton;
-import rotor.server.discovery.Issuer;
+import rotor.server.Issuer;
 
 import java.time.Instant;
 import java.util.Date;

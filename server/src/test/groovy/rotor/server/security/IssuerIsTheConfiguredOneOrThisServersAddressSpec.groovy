@@ -4,7 +4,7 @@ import com.nimbusds.jwt.SignedJWT
 import groovy.json.JsonSlurper
 import io.micronaut.context.ApplicationContext
 import io.micronaut.runtime.server.EmbeddedServer
-import rotor.server.discovery.Issuer
+import rotor.server.Issuer
 import rotor.server.engine.Dialect
 import rotor.server.engine.GrantRequest
 import rotor.server.engine.TokenEngine

@@ -18,7 +18,7 @@ import rotor.server.api.oauth2.model.TokenResponse;
 import rotor.server.clients.ClientAuthentication;
 import rotor.server.dialect.RequestFailure;
 import rotor.server.dialect.TokenResponses;
-import rotor.server.discovery.Issuer;
+import rotor.server.Issuer;
 import rotor.server.engine.Dialect;
 import rotor.server.engine.RefreshRequest;
 import rotor.server.engine.TokenEngine;

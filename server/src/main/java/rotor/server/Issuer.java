@@ -1,4 +1,4 @@
-package rotor.server.discovery;
+package rotor.server;
 
 import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Value;
