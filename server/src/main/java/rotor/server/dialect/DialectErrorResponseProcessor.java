@@ -55,8 +55,8 @@ public class DialectErrorResponseProcessor implements ErrorResponseProcessor<Obj
             return new RequestFailure.UnreadableBody();
         }
         if (status >= 500) {
-            // A 500 Micronaut answered itself may still be the request's fault: a form Netty cannot decode.
-            if (RequestFailure.undecodableForm(cause)) {
+            // A 500 Micronaut answered itself may still be the request's fault: a body it could not read.
+            if (RequestFailure.unreadableBody(cause)) {
                 return new RequestFailure.UnreadableBody();
             }
             return new RequestFailure.Unexpected(cause != null ? cause : new IllegalStateException(base.reason()));

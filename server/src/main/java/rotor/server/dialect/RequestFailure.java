@@ -19,11 +19,13 @@ import io.micronaut.http.server.exceptions.NotAllowedException;
 import io.micronaut.json.JsonSyntaxException;
 import io.micronaut.serde.exceptions.SerdeException;
 import io.micronaut.web.router.exceptions.UnsatisfiedRouteException;
+import io.netty.handler.codec.compression.DecompressionException;
 import io.netty.handler.codec.http.multipart.HttpPostRequestDecoder;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
 
+import java.io.EOFException;
 import java.util.List;
 
 /**
@@ -91,7 +93,7 @@ public sealed interface RequestFailure {
             return new Oversized();
         }
         if (failure instanceof CodecException || failure instanceof JsonSyntaxException || failure instanceof SerdeException
-                || undecodableForm(failure)) {
+                || unreadableBody(failure)) {
             return new UnreadableBody();
         }
         Argument<?> argument = argumentOf(failure);
@@ -110,12 +112,30 @@ public sealed interface RequestFailure {
     }
 
     /**
-     * A form body that Netty cannot decode (a broken percent-escape, a lone "%"), however Micronaut
-     * wraps it. Its message quotes the raw form, refresh tokens and client secrets included, so it
-     * must be a 400 and never reach the log as an internal error.
+     * A body the server could not read through the client's fault, however Micronaut wraps the
+     * failure: a form Netty cannot decode (a broken percent-escape, a lone "%"; its message quotes
+     * the raw form, refresh tokens and client secrets included), a body that is not the encoding
+     * its Content-Encoding names, or a body the client stopped sending by closing the connection.
+     * Each must be a 400 and never reach the log as an internal error.
      */
-    static boolean undecodableForm(@Nullable Throwable failure) {
-        return causedBy(failure, HttpPostRequestDecoder.ErrorDataDecoderException.class);
+    static boolean unreadableBody(@Nullable Throwable failure) {
+        return causedBy(failure, HttpPostRequestDecoder.ErrorDataDecoderException.class, DecompressionException.class)
+                || abandonedBody(failure);
+    }
+
+    /**
+     * Micronaut's word for a connection that closed before the body it announced was complete. Only
+     * its own EOFException counts: one from elsewhere (an upstream call, the store) stays what it is.
+     */
+    private static boolean abandonedBody(@Nullable Throwable failure) {
+        Throwable cause = failure;
+        for (int depth = 0; cause != null && depth < 16; depth++, cause = cause.getCause()) {
+            if (cause instanceof EOFException && cause.getStackTrace().length > 0
+                    && cause.getStackTrace()[0].getClassName().startsWith("io.micronaut.http.server.netty.")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the failure, or one of its causes (at most 16 deep, whatever cycle a library made), is of one of the types. */
