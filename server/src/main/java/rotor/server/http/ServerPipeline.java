@@ -12,18 +12,20 @@ import jakarta.inject.Singleton;
 import java.time.Duration;
 
 /**
- * Puts a {@link RequestReadDeadline} around the HTTP/1 codec of every connection the server
- * accepts (rotor.server.request-read-timeout).
+ * What rotor adds to the HTTP/1 pipeline of every connection the server accepts: a
+ * {@link RequestReadDeadline} around the codec (rotor.server.request-read-timeout), and after it
+ * {@link AcceptIsDisregarded}.
  */
 @Singleton
-public class RequestReadDeadlines implements BeanCreatedEventListener<NettyServerCustomizer.Registry> {
+public class ServerPipeline implements BeanCreatedEventListener<NettyServerCustomizer.Registry> {
 
     static final String BYTES = "rotor-request-read-deadline";
     static final String MESSAGES = "rotor-request-read-deadline-end";
+    static final String ACCEPT = "rotor-accept-is-disregarded";
 
     private final Duration timeout;
 
-    public RequestReadDeadlines(@Value("${rotor.server.request-read-timeout:10s}") Duration timeout) {
+    public ServerPipeline(@Value("${rotor.server.request-read-timeout:10s}") Duration timeout) {
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("rotor.server.request-read-timeout must be positive, not " + timeout);
         }
@@ -58,6 +60,7 @@ public class RequestReadDeadlines implements BeanCreatedEventListener<NettyServe
                 RequestReadDeadline deadline = new RequestReadDeadline(timeout);
                 pipeline.addBefore(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC, BYTES, deadline.bytes());
                 pipeline.addAfter(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC, MESSAGES, deadline.messages());
+                pipeline.addAfter(MESSAGES, ACCEPT, AcceptIsDisregarded.INSTANCE);
             }
         };
     }
