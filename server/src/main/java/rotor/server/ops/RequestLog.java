@@ -9,7 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One log line per request: method, path, status, latency. The path only, never the query string,
+ * One log line per request: method, path (with anything shaped like a secret redacted, see
+ * {@link LoggedPath}), status, latency. The path only, never the query string,
  * headers or body: that is where tokens travel.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
@@ -28,7 +29,7 @@ public class RequestLog {
         long started = request.getAttribute(STARTED, Long.class).orElse(System.nanoTime());
         if (LOG.isInfoEnabled()) {
             long tenthsOfMillis = (System.nanoTime() - started) / 100_000;
-            LOG.info("{} {} {} {}.{}ms", request.getMethodName(), request.getPath(), response.code(), tenthsOfMillis / 10,
+            LOG.info("{} {} {} {}.{}ms", request.getMethodName(), LoggedPath.of(request.getPath()), response.code(), tenthsOfMillis / 10,
                     tenthsOfMillis % 10);
         }
     }

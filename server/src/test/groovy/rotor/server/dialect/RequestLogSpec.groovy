@@ -40,6 +40,36 @@ class RequestLogSpec extends EmbeddedServerSpecification {
         log?.close()
     }
 
+    def "a secret a client puts in a path by mistake (#what) is logged as [redacted]"() {
+        given:
+        def grant = issue(admin, Dialect.ONBOARD)
+        def secret = secretOf(grant)
+        def log = new CapturedLog()
+        def http = java.net.http.HttpClient.newHttpClient()
+
+        when:
+        def answer = http.send(java.net.http.HttpRequest.newBuilder(URI.create("http://localhost:${port}${prefix}${secret}"))
+                .header('Authorization', "Bearer ${secret}")
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(), java.net.http.HttpResponse.BodyHandlers.discarding())
+
+        then:
+        answer.statusCode() < 500
+        def requests = log.lines(RequestLog.name)
+        requests.size() == 1
+        requests[0].startsWith("POST ${prefix}[redacted] ${answer.statusCode()} ")
+        log.lines().every { !it.contains(secret) }
+
+        cleanup:
+        log?.close()
+
+        where:
+        what                        | prefix                        | secretOf
+        'a refresh token'           | '/api/v1/oauth/refresh/'      | { it.refreshToken }
+        'an access token'           | '/api/v1/oauth/refresh/'      | { it.accessToken }
+        'an API key'                | '/api/v1/oauth/refresh/'      | { 'mk_' + 'K' * 43 }
+        'a client secret'           | '/admin/v1/clients/'          | { 'cs_' + 'S' * 43 }
+    }
+
     def "a path cannot forge a log line: it is logged as it came on the wire, control characters escaped"() {
         given:
         def log = new CapturedLog()
