@@ -71,7 +71,7 @@ public class TokenUrlPolicy {
         if (literal.isPresent()) {
             return refusal(literal.get());
         }
-        if (IPV4_LITERAL.matcher(host).matches()) {
+        if (IPV4_LITERAL.matcher(host).matches() || host.startsWith("[")) {
             return Optional.of("must name a host or a valid IP address");
         }
         return Optional.empty();
@@ -110,14 +110,26 @@ public class TokenUrlPolicy {
         };
     }
 
-    /** The address a host literally is, found without DNS: a bracketed IPv6 literal or dotted IPv4. */
+    /**
+     * The address a host literally is, found without DNS: a bracketed IPv6 literal or dotted IPv4.
+     * An IPv6 literal may name a zone (RFC 6874: [fe80::1%25eth0]); the address before it is what
+     * is judged, since a zone only picks the interface the same address is reached through.
+     */
     private static Optional<InetAddress> literal(String host) {
         boolean ipv6 = host.startsWith("[") && host.endsWith("]");
         if (!ipv6 && !isDottedQuad(host)) {
             return Optional.empty();
         }
+        String address = ipv6 ? host.substring(1, host.length() - 1) : host;
+        int zone = address.indexOf('%');
+        if (ipv6 && zone >= 0) {
+            address = address.substring(0, zone);
+        }
+        if (ipv6 && !address.contains(":")) {
+            return Optional.empty();
+        }
         try {
-            return Optional.of(InetAddress.getByName(ipv6 ? host.substring(1, host.length() - 1) : host));
+            return Optional.of(InetAddress.getByName(address));
         } catch (UnknownHostException | IllegalArgumentException notALiteral) {
             return Optional.empty();
         }

@@ -38,6 +38,10 @@ class TokenUrlRefusesPrivateAndMetadataAddressesSpec extends ConnectionSpecifica
         tokenUrl << [
                 'https://169.254.169.254/latest/meta-data/iam/security-credentials/',
                 'https://[fe80::1]/token',
+                'https://[fe80::1%25lo]/token',
+                'https://[fe80::1%25eth0]:8443/token',
+                'https://[fd00::1%25eth0]/token',
+                'https://[::1%251]/token',
                 'https://[fd00:ec2::254]/token',
                 'https://100.100.100.200/token',
                 'https://metadata.google.internal/computeMetadata/v1/',
