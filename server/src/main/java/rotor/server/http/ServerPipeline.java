@@ -14,7 +14,7 @@ import java.time.Duration;
 /**
  * What rotor adds to the HTTP/1 pipeline of every connection the server accepts: a
  * {@link RequestReadDeadline} around the codec (rotor.server.request-read-timeout), and after it
- * {@link AcceptIsDisregarded}.
+ * {@link AcceptIsDisregarded} and {@link LenientRequestTarget}.
  */
 @Singleton
 public class ServerPipeline implements BeanCreatedEventListener<NettyServerCustomizer.Registry> {
@@ -22,6 +22,7 @@ public class ServerPipeline implements BeanCreatedEventListener<NettyServerCusto
     static final String BYTES = "rotor-request-read-deadline";
     static final String MESSAGES = "rotor-request-read-deadline-end";
     static final String ACCEPT = "rotor-accept-is-disregarded";
+    static final String TARGET = "rotor-lenient-request-target";
 
     private final Duration timeout;
 
@@ -61,6 +62,7 @@ public class ServerPipeline implements BeanCreatedEventListener<NettyServerCusto
                 pipeline.addBefore(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC, BYTES, deadline.bytes());
                 pipeline.addAfter(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC, MESSAGES, deadline.messages());
                 pipeline.addAfter(MESSAGES, ACCEPT, AcceptIsDisregarded.INSTANCE);
+                pipeline.addAfter(ACCEPT, TARGET, LenientRequestTarget.INSTANCE);
             }
         };
     }

@@ -1,0 +1,77 @@
+package rotor.server.http;
+
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.HttpRequest;
+
+/**
+ * Reads a request target the way the vendors' own servers do (Starlette, Tomcat's parameters):
+ * a "%" that starts no escape, or a byte no URI may hold (a control or non-ASCII byte, a brace, a
+ * quote), stands for itself, so the target is percent-encoded where it has to be and the request
+ * is then answered by its dialect: /api/v1/oauth/refresh/conn%zz names the connection "conn%zz",
+ * and ?a=%zz carries the value "%zz". Micronaut could not build a request from such a target, and
+ * answered with its own {"message":"Bad Request"}, in no dialect's shape.
+ */
+@ChannelHandler.Sharable
+final class LenientRequestTarget extends ChannelInboundHandlerAdapter {
+
+    static final LenientRequestTarget INSTANCE = new LenientRequestTarget();
+
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+    private LenientRequestTarget() {
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (msg instanceof HttpRequest request && request.decoderResult().isSuccess()) {
+            String target = request.uri();
+            if (needsEncoding(target)) {
+                request.setUri(encoded(target));
+            }
+        }
+        ctx.fireChannelRead(msg);
+    }
+
+    static boolean needsEncoding(String target) {
+        for (int i = 0; i < target.length(); i++) {
+            char c = target.charAt(i);
+            if (c == '%' ? !escapeAt(target, i) : !allowed(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static String encoded(String target) {
+        StringBuilder out = new StringBuilder(target.length() + 16);
+        for (int i = 0; i < target.length(); i++) {
+            char c = target.charAt(i);
+            if (c == '%' ? escapeAt(target, i) : allowed(c)) {
+                out.append(c);
+            } else {
+                // Netty hands the target over as ISO-8859-1: each char is one byte of the wire.
+                int b = c & 0xFF;
+                out.append('%').append(HEX[b >> 4]).append(HEX[b & 0xF]);
+            }
+        }
+        return out.toString();
+    }
+
+    private static boolean escapeAt(String target, int i) {
+        return i + 2 < target.length() && hex(target.charAt(i + 1)) && hex(target.charAt(i + 2));
+    }
+
+    private static boolean hex(char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    }
+
+    /** RFC 3986's unreserved characters, sub-delimiters and the delimiters a path and query use: what a target holds as it is. */
+    private static boolean allowed(char c) {
+        if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
+            return true;
+        }
+        return "-._~:/?#@!$&'()*+,;=".indexOf(c) >= 0;
+    }
+}
