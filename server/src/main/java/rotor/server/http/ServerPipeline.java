@@ -14,7 +14,7 @@ import java.time.Duration;
 /**
  * What rotor adds to the HTTP/1 pipeline of every connection the server accepts: a
  * {@link RequestReadDeadline} around the codec (rotor.server.request-read-timeout), and after it
- * {@link AcceptIsDisregarded} and {@link LenientRequestTarget}.
+ * {@link AcceptIsDisregarded}, {@link LenientRequestTarget} and {@link OverlongRequestLine}.
  */
 @Singleton
 public class ServerPipeline implements BeanCreatedEventListener<NettyServerCustomizer.Registry> {
@@ -23,6 +23,7 @@ public class ServerPipeline implements BeanCreatedEventListener<NettyServerCusto
     static final String MESSAGES = "rotor-request-read-deadline-end";
     static final String ACCEPT = "rotor-accept-is-disregarded";
     static final String TARGET = "rotor-lenient-request-target";
+    static final String OVERLONG = "rotor-overlong-request-line";
 
     private final Duration timeout;
 
@@ -63,6 +64,7 @@ public class ServerPipeline implements BeanCreatedEventListener<NettyServerCusto
                 pipeline.addAfter(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC, MESSAGES, deadline.messages());
                 pipeline.addAfter(MESSAGES, ACCEPT, AcceptIsDisregarded.INSTANCE);
                 pipeline.addAfter(ACCEPT, TARGET, LenientRequestTarget.INSTANCE);
+                pipeline.addAfter(TARGET, OVERLONG, OverlongRequestLine.INSTANCE);
             }
         };
     }

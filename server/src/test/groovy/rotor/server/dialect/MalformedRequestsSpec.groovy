@@ -168,6 +168,22 @@ class MalformedRequestsSpec extends EmbeddedServerSpecification {
                  '/api/v1/oauth/refresh/conn_x', '/admin/v1/grants']
     }
 
+    def "a request line too long to read (#what) answers 414 URI Too Long: no dialect can be told from it"() {
+        when:
+        def answer = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(URI.create("http://localhost:${port}${target}"))
+                .header('x-auth-token', SOME_TOKEN).POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString())
+
+        then:
+        answer.statusCode() == 414
+        new JsonSlurper().parseText(answer.body()) == [message: 'URI Too Long']
+
+        where:
+        what          | target
+        'a long path' | '/api/v1/oauth/refresh/' + 'c' * 5000
+        'a long query' | '/auth/oauth/refresh-token?q=' + 'x' * 5000
+    }
+
     def "admin: #why answers #status #error"() {
         when:
         def answer = send(HttpRequest.POST('/admin/v1/grants', body).bearerAuth(ADMIN_TOKEN).contentType('application/json'))
