@@ -53,6 +53,12 @@ class OAuth2Checks extends ContractChecks {
                 check('introspect 401 invalid_client with the Basic challenge for a wrong secret', ['oauth2.client-id']) {
                     wrongSecret(delegate, wire.postForm('/oauth2/introspect', basic(credentials.oauth2Client().id, 'wrong'), [token: 'rtr_x']))
                 },
+                check('token 4xx, never 5xx: a form that is not the gzip its Content-Encoding names', CLIENT) {
+                    def x = wire.post('/oauth2/token', ['Content-Type': 'application/x-www-form-urlencoded', 'Content-Encoding': 'gzip'] + client(delegate),
+                            'grant_type=refresh_token&refresh_token=' + unknownRefreshToken())
+                    answersConform(x) // the request breaks the contract on purpose
+                    assert x.status >= 400 && x.status < 500
+                },
                 check('token 400 unsupported_grant_type: a grant type other than refresh', CLIENT) {
                     def x = wire.postForm('/oauth2/token', client(delegate), [grant_type: 'password', refresh_token: unknownRefreshToken()])
                     conforms(x)

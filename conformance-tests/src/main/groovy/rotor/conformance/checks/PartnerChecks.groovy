@@ -1,5 +1,6 @@
 package rotor.conformance.checks
 
+import groovy.json.JsonOutput
 import rotor.conformance.Check
 import rotor.conformance.ContractChecks
 
@@ -22,6 +23,12 @@ class PartnerChecks extends ContractChecks {
                         'unsupported_grant_type', 'The grantType header must be refresh_token.'),
                 refused('400 invalid_grant: an unknown refresh token', '7', 'refresh_token', null, true,
                         'invalid_grant', 'Refresh token has expired or is invalid.'),
+                check('4xx, never 5xx: a body that is not the gzip its Content-Encoding names') {
+                    def x = wire.post(TOKEN, [partnerId: '7', grantType: 'refresh_token', 'Content-Type': 'application/json',
+                                              'Content-Encoding': 'gzip'], JsonOutput.toJson([refreshToken: unknownRefreshToken()]))
+                    answersConform(x) // the request breaks the contract on purpose
+                    assert x.status >= 400 && x.status < 500
+                },
                 check('200: the new pair, a 24 h access token, Bearer, uncached', GRANT) {
                     def token = credentials.refreshToken(contract)
                     def x = refresh(delegate, credentials.partnerId() as String, token)

@@ -1,6 +1,7 @@
 package rotor.conformance.checks
 
 import com.nimbusds.jwt.SignedJWT
+import groovy.json.JsonOutput
 import rotor.conformance.Check
 import rotor.conformance.ContractChecks
 
@@ -17,6 +18,12 @@ class SessionChecks extends ContractChecks {
         [
                 refused('400 code 40001: an empty refresh_token', { '' }, 400, 40001),
                 refused('400 code 40001: a refresh_token that is no JWT', { 'rtr_abc' }, 400, 40001),
+                check('4xx, never 5xx: a body that is not the gzip its Content-Encoding names') {
+                    def x = wire.post(REFRESH, ['Content-Type': 'application/json', 'Content-Encoding': 'gzip'],
+                            JsonOutput.toJson([refresh_token: 'eyJhbGciOiJIUzI1NiJ9.e30.c2lnbmF0dXJl']))
+                    answersConform(x) // the request breaks the contract on purpose
+                    assert x.status >= 400 && x.status < 500
+                },
                 check('200: the envelope with code 0 and a JWT pair typed access and refresh', GRANT) {
                     def x = refresh(delegate, credentials.refreshToken(contract))
                     handOn(contract, x) { it.data?.refresh_token }
