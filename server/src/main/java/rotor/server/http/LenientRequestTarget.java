@@ -11,7 +11,9 @@ import io.netty.handler.codec.http.HttpRequest;
  * quote), stands for itself, so the target is percent-encoded where it has to be and the request
  * is then answered by its dialect: /api/v1/oauth/refresh/conn%zz names the connection "conn%zz",
  * and ?a=%zz carries the value "%zz". Micronaut could not build a request from such a target, and
- * answered with its own {"message":"Bad Request"}, in no dialect's shape.
+ * answered with its own {"message":"Bad Request"}, in no dialect's shape. (Micronaut's
+ * micronaut.server.escape-html-url does much the same, but writes each character as UTF-8
+ * where this keeps the byte the client sent.)
  */
 @ChannelHandler.Sharable
 final class LenientRequestTarget extends ChannelInboundHandlerAdapter {
@@ -72,6 +74,7 @@ final class LenientRequestTarget extends ChannelInboundHandlerAdapter {
         if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
             return true;
         }
-        return "-._~:/?#@!$&'()*+,;=".indexOf(c) >= 0;
+        // Not "#": a fragment never travels in a request, so a "#" there stands for itself too.
+        return "-._~:/?@!$&'()*+,;=".indexOf(c) >= 0;
     }
 }

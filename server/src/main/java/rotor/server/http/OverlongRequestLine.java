@@ -2,7 +2,6 @@ package rotor.server.http;
 
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
-import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
@@ -23,19 +22,22 @@ import java.nio.charset.StandardCharsets;
  * told from it; Micronaut answered a stand-in request with 413 Request Entity Too Large, which
  * speaks of a body the client never sent.
  */
-@ChannelHandler.Sharable
 final class OverlongRequestLine extends ChannelInboundHandlerAdapter {
-
-    static final OverlongRequestLine INSTANCE = new OverlongRequestLine();
 
     private static final byte[] BODY = "{\"message\":\"URI Too Long\"}".getBytes(StandardCharsets.US_ASCII);
 
-    private OverlongRequestLine() {
+    private final RequestReadDeadline deadline;
+
+    OverlongRequestLine(RequestReadDeadline deadline) {
+        this.deadline = deadline;
     }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (msg instanceof HttpRequest request && request.decoderResult().cause() instanceof TooLongHttpLineException) {
+        // Only when no earlier pipelined request still waits for its answer, which would otherwise
+        // come after this one; then Micronaut answers it, in turn, as it did before.
+        if (msg instanceof HttpRequest request && request.decoderResult().cause() instanceof TooLongHttpLineException
+                && deadline.owed() == 1) {
             ReferenceCountUtil.release(msg);
             FullHttpResponse answer = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.REQUEST_URI_TOO_LONG,
                     Unpooled.wrappedBuffer(BODY));

@@ -1,5 +1,7 @@
 package rotor.server.http;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
@@ -8,6 +10,8 @@ import io.micronaut.http.server.netty.NettyServerCustomizer;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelPipeline;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 
@@ -15,6 +19,7 @@ import java.time.Duration;
  * What rotor adds to the HTTP/1 pipeline of every connection the server accepts: a
  * {@link RequestReadDeadline} around the codec (rotor.server.request-read-timeout), and after it
  * {@link AcceptIsDisregarded}, {@link LenientRequestTarget} and {@link OverlongRequestLine}.
+ * HTTP/1.1 only, which is what rotor serves unless micronaut.server.http-version says 2.0.
  */
 @Singleton
 public class ServerPipeline implements BeanCreatedEventListener<NettyServerCustomizer.Registry> {
@@ -25,13 +30,25 @@ public class ServerPipeline implements BeanCreatedEventListener<NettyServerCusto
     static final String TARGET = "rotor-lenient-request-target";
     static final String OVERLONG = "rotor-overlong-request-line";
 
-    private final Duration timeout;
+    private static final Logger LOG = LoggerFactory.getLogger(ServerPipeline.class);
 
-    public ServerPipeline(@Value("${rotor.server.request-read-timeout:10s}") Duration timeout) {
+    private final Duration timeout;
+    private final Counter cutOff;
+
+    public ServerPipeline(@Value("${rotor.server.request-read-timeout:10s}") Duration timeout,
+                          @Value("${micronaut.server.http-version:1.1}") String httpVersion, MeterRegistry registry) {
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("rotor.server.request-read-timeout must be positive, not " + timeout);
         }
         this.timeout = timeout;
+        this.cutOff = Counter.builder("rotor.http.slow.clients")
+                .description("connections closed because the client sent no whole request within rotor.server.request-read-timeout")
+                .register(registry);
+        if (!httpVersion.startsWith("1")) {
+            // An HTTP/2 (or h2c upgrade) pipeline has no HTTP/1 codec by Micronaut's name to put these around.
+            LOG.warn("micronaut.server.http-version is {}: the request-read deadline, the disregarded Accept, lenient request targets"
+                    + " and the 414 for overlong request lines hold for HTTP/1.1 connections only", httpVersion);
+        }
     }
 
     @Override
@@ -59,12 +76,12 @@ public class ServerPipeline implements BeanCreatedEventListener<NettyServerCusto
                 if (pipeline.get(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC) == null || pipeline.get(BYTES) != null) {
                     return;
                 }
-                RequestReadDeadline deadline = new RequestReadDeadline(timeout);
+                RequestReadDeadline deadline = new RequestReadDeadline(timeout, cutOff::increment);
                 pipeline.addBefore(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC, BYTES, deadline.bytes());
                 pipeline.addAfter(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC, MESSAGES, deadline.messages());
                 pipeline.addAfter(MESSAGES, ACCEPT, AcceptIsDisregarded.INSTANCE);
                 pipeline.addAfter(ACCEPT, TARGET, LenientRequestTarget.INSTANCE);
-                pipeline.addAfter(TARGET, OVERLONG, OverlongRequestLine.INSTANCE);
+                pipeline.addAfter(TARGET, OVERLONG, new OverlongRequestLine(deadline));
             }
         };
     }

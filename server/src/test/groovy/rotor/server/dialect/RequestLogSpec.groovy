@@ -68,6 +68,28 @@ class RequestLogSpec extends EmbeddedServerSpecification {
         'an access token'           | '/api/v1/oauth/refresh/'      | { it.accessToken }
         'an API key'                | '/api/v1/oauth/refresh/'      | { 'mk_' + 'K' * 43 }
         'a client secret'           | '/admin/v1/clients/'          | { 'cs_' + 'S' * 43 }
+        'a generated admin token'   | '/admin/v1/clients/'          | { 'adm_' + 'A' * 43 }
+    }
+
+    def "a path that only looks a little like a secret is logged as it is: #path"() {
+        given:
+        def log = new CapturedLog()
+        def http = java.net.http.HttpClient.newHttpClient()
+
+        when:
+        def answer = http.send(java.net.http.HttpRequest.newBuilder(URI.create("http://localhost:${port}${path}"))
+                .GET().build(), java.net.http.HttpResponse.BodyHandlers.discarding())
+
+        then:
+        log.lines(RequestLog.name).size() == 1
+        log.lines(RequestLog.name)[0].startsWith("GET ${path} ${answer.statusCode()} ")
+
+        cleanup:
+        log?.close()
+
+        where:
+        path << ['/admin/v1/subjects/default/docs_team/grants', '/admin/v1/subjects/default/rtr_short/grants',
+                 '/admin/v1/subjects/default/analytics_mk_x/grants', '/admin/v1/subjects/default/heyJude.mp3/grants']
     }
 
     def "a path cannot forge a log line: it is logged as it came on the wire, control characters escaped"() {
