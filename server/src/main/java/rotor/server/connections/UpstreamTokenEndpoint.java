@@ -124,6 +124,11 @@ public class UpstreamTokenEndpoint {
                         .setConnectionRequestTimeout(Timeout.of(callTimeout))
                         .setResponseTimeout(Timeout.of(firstByte))
                         .build())
+                // One exchange per TCP connection: whatever an upstream sends past the answer it
+                // declared would otherwise be read as the answer to the next call on that connection,
+                // another connection's or another workspace's, which would then store tokens issued
+                // to someone else. Upstream calls are rare (one per connection per token lifetime).
+                .setConnectionReuseStrategy((request, response, context) -> false)
                 .disableRedirectHandling()
                 .disableAutomaticRetries()
                 .disableCookieManagement()
