@@ -18,13 +18,15 @@ import java.time.Duration;
 /**
  * What rotor adds to the HTTP/1 pipeline of every connection the server accepts: a
  * {@link RequestReadDeadline} around the codec (rotor.server.request-read-timeout), and after it
- * {@link AcceptIsDisregarded}, {@link LenientRequestTarget} and {@link OverlongRequestLine}.
+ * {@link NothingAfterClose}, {@link AcceptIsDisregarded}, {@link LenientRequestTarget} and
+ * {@link OverlongRequestLine}.
  * HTTP/1.1 only, which is what rotor serves unless micronaut.server.http-version says 2.0.
  */
 @Singleton
 public class ServerPipeline implements BeanCreatedEventListener<NettyServerCustomizer.Registry> {
 
     static final String BYTES = "rotor-request-read-deadline";
+    static final String CLOSE = "rotor-nothing-after-close";
     static final String MESSAGES = "rotor-request-read-deadline-end";
     static final String ACCEPT = "rotor-accept-is-disregarded";
     static final String TARGET = "rotor-lenient-request-target";
@@ -78,7 +80,8 @@ public class ServerPipeline implements BeanCreatedEventListener<NettyServerCusto
                 }
                 RequestReadDeadline deadline = new RequestReadDeadline(timeout, cutOff::increment);
                 pipeline.addBefore(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC, BYTES, deadline.bytes());
-                pipeline.addAfter(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC, MESSAGES, deadline.messages());
+                pipeline.addAfter(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC, CLOSE, new NothingAfterClose());
+                pipeline.addAfter(CLOSE, MESSAGES, deadline.messages());
                 pipeline.addAfter(MESSAGES, ACCEPT, AcceptIsDisregarded.INSTANCE);
                 pipeline.addAfter(ACCEPT, TARGET, LenientRequestTarget.INSTANCE);
                 pipeline.addAfter(TARGET, OVERLONG, new OverlongRequestLine(deadline));
