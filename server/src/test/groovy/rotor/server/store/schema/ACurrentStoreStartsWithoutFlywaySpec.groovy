@@ -37,24 +37,24 @@ class ACurrentStoreStartsWithoutFlywaySpec extends Specification {
         given:
         start()
         sql { Sql db ->
-            // as migration 8 left it: refresh_token with its foreign key
-            db.execute("DELETE FROM flyway_schema_history WHERE version = '9'")
-            db.execute('ALTER TABLE refresh_token ADD CONSTRAINT refresh_token_grant FOREIGN KEY (grant_id) REFERENCES token_grant (id)')
+            // as migration 9 left it: the sealed client secret in a column sized for ASCII
+            db.execute("DELETE FROM flyway_schema_history WHERE version = '10'")
+            db.execute('ALTER TABLE upstream_connection ALTER COLUMN sealed_client_secret SET DATA TYPE VARCHAR(8192)')
         }
 
         when:
         def log = start()
 
         then:
-        log.any { it.contains('Migrating schema "public" to version "9') }
-        newestMigration() == ['9', true]
-        sql { Sql db -> db.rows("SELECT constraint_name FROM information_schema.table_constraints WHERE table_name = 'refresh_token' AND constraint_type = 'FOREIGN KEY'") } == []
+        log.any { it.contains('Migrating schema "public" to version "10') }
+        newestMigration() == ['10', true]
+        sql { Sql db -> db.firstRow("SELECT character_maximum_length AS n FROM information_schema.columns WHERE table_name = 'upstream_connection' AND column_name = 'sealed_client_secret'").n } == 16448
     }
 
     def "a store whose last migration failed goes through Flyway, which refuses it"() {
         given:
         start()
-        sql { Sql db -> db.execute("UPDATE flyway_schema_history SET success = FALSE WHERE version = '9'") }
+        sql { Sql db -> db.execute("UPDATE flyway_schema_history SET success = FALSE WHERE version = '10'") }
 
         when:
         start()
