@@ -39,7 +39,8 @@ public class UpstreamAnswers {
         if (answer == null) {
             return new UpstreamTokenEndpoint.Failed("status " + status + " without a JSON object");
         }
-        if (status == 200 && answer.get("access_token") instanceof String accessToken) {
+        // RFC 6749 section 5.1: access_token is REQUIRED; an empty one is none.
+        if (status == 200 && answer.get("access_token") instanceof String accessToken && !accessToken.isEmpty()) {
             String refreshToken = answer.get("refresh_token") instanceof String s && !s.isEmpty() ? s : null;
             if (tooLong(accessToken) || tooLong(refreshToken)) {
                 return new UpstreamTokenEndpoint.Failed("a token over " + MAX_TOKEN_BYTES + " bytes");

@@ -40,6 +40,32 @@ class UpstreamFailuresSpec extends ConnectionSpecification {
         upstream.received.every { it.form.grant_type == 'refresh_token' }
     }
 
+    def "a 200 whose access_token is #what answers 502 and leaves the credential as it was (RFC 6749 section 5.1 requires one)"() {
+        given:
+        def id = connection(workspace, upstream.tokenUrl, 'acme', 's3cret', 'up-rt-1')
+        upstream.answers(200, body)
+
+        when:
+        refresh(id)
+
+        then:
+        def e = thrown(HttpClientResponseException)
+        e.status.code == 502
+
+        when:
+        upstream.issues('up-at-2', 'up-rt-2')
+        refresh(id)
+
+        then:
+        upstream.received*.form*.refresh_token == ['up-rt-1', 'up-rt-1']
+
+        where:
+        what       | body
+        'empty'    | '{"access_token":"","token_type":"Bearer","refresh_token":"up-rt-x"}'
+        'missing'  | '{"token_type":"Bearer","refresh_token":"up-rt-x"}'
+        'a number' | '{"access_token":7,"token_type":"Bearer"}'
+    }
+
     def "a hung upstream answers 502 once the read timeout passes, credential unchanged"() {
         given:
         def id = connection(workspace, upstream.tokenUrl, 'acme', 's3cret', 'up-rt-1')
