@@ -89,11 +89,14 @@ public class OAuth2Controller implements Oauth2Api {
         if (repeatsAParameter(request)) {
             return wire.repeatedParameter();
         }
+        if (token.isEmpty()) {
+            return wire.missingParameter(); // RFC 6749 section 3.1: a parameter without a value is omitted
+        }
         Optional<OAuthClientRecord> client = clientAuthentication.authenticate(request, clientId, clientSecret);
         if (client.isEmpty()) {
             return wire.invalidClient();
         }
-        if (tokenTypeHint != null && !TOKEN_TYPE_HINTS.contains(tokenTypeHint)) {
+        if (tokenTypeHint != null && !tokenTypeHint.isEmpty() && !TOKEN_TYPE_HINTS.contains(tokenTypeHint)) {
             return wire.error(OAuthErrorError.UNSUPPORTED_TOKEN_TYPE, "token_type_hint must be refresh_token or access_token.");
         }
         // RFC 7009 section 2.2: unknown tokens, and other clients' tokens, are answered 200 all the same.
@@ -109,6 +112,9 @@ public class OAuth2Controller implements Oauth2Api {
         HttpRequest<?> request = ServerRequestContext.currentRequest().orElseThrow();
         if (repeatsAParameter(request)) {
             return wire.repeatedParameter();
+        }
+        if (token.isEmpty()) {
+            return wire.missingParameter(); // RFC 6749 section 3.1: a parameter without a value is omitted
         }
         Optional<OAuthClientRecord> client = clientAuthentication.authenticate(request, clientId, clientSecret);
         if (client.isEmpty()) {

@@ -68,6 +68,10 @@ public class OAuth2Wire extends RefreshWire {
 
     @Override
     protected MutableHttpResponse<?> invalidRequest(HttpRequest<?> request, RequestFailure failure) {
+        return missingParameter();
+    }
+
+    public <T> MutableHttpResponse<T> missingParameter() {
         return error(OAuthErrorError.INVALID_REQUEST, "The request is missing a required parameter or is malformed.");
     }
 }
