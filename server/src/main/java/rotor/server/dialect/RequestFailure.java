@@ -26,7 +26,9 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
 
 import java.io.EOFException;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Why a request failed before (or while) its arguments were bound, in terms every dialect can
@@ -128,24 +130,21 @@ public sealed interface RequestFailure {
      * its own EOFException counts: one from elsewhere (an upstream call, the store) stays what it is.
      */
     private static boolean abandonedBody(@Nullable Throwable failure) {
-        Throwable cause = failure;
-        for (int depth = 0; cause != null && depth < 16; depth++, cause = cause.getCause()) {
-            if (cause instanceof EOFException && cause.getStackTrace().length > 0
-                    && cause.getStackTrace()[0].getClassName().startsWith("io.micronaut.http.server.netty.")) {
-                return true;
-            }
-        }
-        return false;
+        return causedBy(failure, cause -> cause instanceof EOFException && cause.getStackTrace().length > 0
+                && cause.getStackTrace()[0].getClassName().startsWith("io.micronaut.http.server.netty."));
     }
 
-    /** Whether the failure, or one of its causes (at most 16 deep, whatever cycle a library made), is of one of the types. */
+    /** Whether the failure, or one of its causes, is of one of the types. */
     static boolean causedBy(@Nullable Throwable failure, Class<?>... types) {
+        return causedBy(failure, cause -> Arrays.stream(types).anyMatch(type -> type.isInstance(cause)));
+    }
+
+    /** Whether the failure, or one of its causes (at most 16 deep, whatever cycle a library made), is such. */
+    private static boolean causedBy(@Nullable Throwable failure, Predicate<Throwable> such) {
         Throwable cause = failure;
         for (int depth = 0; cause != null && depth < 16; depth++, cause = cause.getCause()) {
-            for (Class<?> type : types) {
-                if (type.isInstance(cause)) {
-                    return true;
-                }
+            if (such.test(cause)) {
+                return true;
             }
         }
         return false;

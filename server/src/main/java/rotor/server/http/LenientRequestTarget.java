@@ -38,8 +38,7 @@ final class LenientRequestTarget extends ChannelInboundHandlerAdapter {
 
     static boolean needsEncoding(String target) {
         for (int i = 0; i < target.length(); i++) {
-            char c = target.charAt(i);
-            if (c == '%' ? !escapeAt(target, i) : !allowed(c)) {
+            if (!keeps(target, i)) {
                 return true;
             }
         }
@@ -50,7 +49,7 @@ final class LenientRequestTarget extends ChannelInboundHandlerAdapter {
         StringBuilder out = new StringBuilder(target.length() + 16);
         for (int i = 0; i < target.length(); i++) {
             char c = target.charAt(i);
-            if (c == '%' ? escapeAt(target, i) : allowed(c)) {
+            if (keeps(target, i)) {
                 out.append(c);
             } else {
                 // Netty hands the target over as ISO-8859-1: each char is one byte of the wire.
@@ -59,6 +58,12 @@ final class LenientRequestTarget extends ChannelInboundHandlerAdapter {
             }
         }
         return out.toString();
+    }
+
+    /** Whether the character at i stays as it is: a "%" that starts an escape, or a character a target may hold. */
+    private static boolean keeps(String target, int i) {
+        char c = target.charAt(i);
+        return c == '%' ? escapeAt(target, i) : allowed(c);
     }
 
     private static boolean escapeAt(String target, int i) {

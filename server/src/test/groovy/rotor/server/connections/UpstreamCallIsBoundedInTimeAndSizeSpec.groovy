@@ -79,11 +79,4 @@ class UpstreamCallIsBoundedInTimeAndSizeSpec extends ConnectionSpecification {
         'an access token over 8 KiB'              | '{"access_token":"' + 'a' * 8_193 + '","refresh_token":"rt","expires_in":60}'
         'a refresh token over 8 KiB'              | '{"access_token":"at","refresh_token":"' + 'r' * 8_193 + '","expires_in":60}'
     }
-
-    /** The refresh token the next refresh presents upstream: what is stored. */
-    private String presentsAfterwards(String id) {
-        upstream.issues('up-at-9', 'up-rt-9')
-        refresh(id)
-        upstream.received.last().form.refresh_token
-    }
 }

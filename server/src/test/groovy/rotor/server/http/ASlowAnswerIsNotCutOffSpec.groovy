@@ -5,7 +5,8 @@ import io.micronaut.test.extensions.spock.annotation.MicronautTest
 import rotor.server.support.ConnectionSpecification
 import spock.util.concurrent.PollingConditions
 
-import java.nio.charset.StandardCharsets
+import static rotor.server.support.RawHttp.line
+import static rotor.server.support.RawHttp.write
 
 /**
  * The request-read deadline (1 s here) bounds how long a client takes to send a request, never
@@ -34,7 +35,7 @@ class ASlowAnswerIsNotCutOffSpec extends ConnectionSpecification {
             if (next) {
                 write(socket, next)
             }
-            statusLine(socket.inputStream).startsWith('HTTP/1.1 502')
+            line(socket.inputStream).startsWith('HTTP/1.1 502')
         }
 
         where:
@@ -45,17 +46,4 @@ class ASlowAnswerIsNotCutOffSpec extends ConnectionSpecification {
         budget = 'the 3 s call budget'
     }
 
-    private static void write(Socket socket, String text) {
-        socket.outputStream.write(text.getBytes(StandardCharsets.US_ASCII))
-        socket.outputStream.flush()
-    }
-
-    private static String statusLine(InputStream input) {
-        def line = new StringBuilder()
-        int c
-        while ((c = input.read()) != -1 && c != '\n') {
-            line.append((char) c)
-        }
-        line.toString()
-    }
 }

@@ -3,7 +3,8 @@ package rotor.server.http
 import io.micronaut.test.extensions.spock.annotation.MicronautTest
 import rotor.server.support.EmbeddedServerSpecification
 
-import java.nio.charset.StandardCharsets
+import static rotor.server.support.RawHttp.line
+import static rotor.server.support.RawHttp.write
 
 /**
  * A client must send a whole request within rotor.server.request-read-timeout (1 s here) of
@@ -50,7 +51,7 @@ class SlowClientsAreCutOffSpec extends EmbeddedServerSpecification {
             socket.soTimeout = PATIENCE_MS
             write(socket, health())
             def reader = socket.inputStream
-            assert statusLine(reader).startsWith('HTTP/1.1 200')
+            assert line(reader).startsWith('HTTP/1.1 200')
             drain(reader)
 
             socket.soTimeout = 2_500
@@ -62,7 +63,7 @@ class SlowClientsAreCutOffSpec extends EmbeddedServerSpecification {
 
             socket.soTimeout = PATIENCE_MS
             write(socket, health())
-            statusLine(reader).startsWith('HTTP/1.1 200')
+            line(reader).startsWith('HTTP/1.1 200')
         }
     }
 
@@ -88,25 +89,11 @@ class SlowClientsAreCutOffSpec extends EmbeddedServerSpecification {
         'GET /health HTTP/1.1\r\nHost: localhost\r\n\r\n'
     }
 
-    private static void write(Socket socket, String text) {
-        socket.outputStream.write(text.getBytes(StandardCharsets.US_ASCII))
-        socket.outputStream.flush()
-    }
-
-    private static String statusLine(InputStream input) {
-        def line = new StringBuilder()
-        int c
-        while ((c = input.read()) != -1 && c != '\n') {
-            line.append((char) c)
-        }
-        line.toString()
-    }
-
     /** Reads the rest of one response: headers to the blank line, then Content-Length bytes. */
     private static void drain(InputStream input) {
         int length = 0
         String header
-        while ((header = statusLine(input).trim())) {
+        while ((header = line(input).trim())) {
             if (header.toLowerCase().startsWith('content-length:')) {
                 length = header.substring(15).trim() as int
             }

@@ -45,6 +45,13 @@ abstract class ConnectionSpecification extends EmbeddedServerSpecification imple
         new Sql(DelegatingDataSource.unwrapDataSource(dataSource))
     }
 
+    /** The refresh token the next refresh presents upstream, once the upstream answers again: what is stored. */
+    String presentsAfterwards(String id) {
+        upstream.issues('up-at-9', 'up-rt-9')
+        refresh(id)
+        upstream.received.last().form.refresh_token
+    }
+
     def refresh(String id, String bearer = key) {
         withCredential(Credential.bearer(bearer)) { mielto.refreshOauthTokenApiV1OauthRefreshConnectionIdPost(id, null) }
     }

@@ -2,6 +2,7 @@ package rotor.server.dialect.oauth2;
 
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
@@ -30,7 +31,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -68,39 +68,28 @@ public class OAuth2Controller implements Oauth2Api {
     public HttpResponse<TokenResponse> token(@Body("grant_type") String grantType, @Body("refresh_token") @Nullable String refreshToken,
                                              @Body("scope") @Nullable String scope, @Body("client_id") @Nullable String clientId,
                                              @Body("client_secret") @Nullable String clientSecret) {
-        HttpRequest<?> request = ServerRequestContext.currentRequest().orElseThrow();
-        if (repeatsAParameter(request)) {
-            return wire.repeatedParameter();
-        }
-        Optional<OAuthClientRecord> client = clientAuthentication.authenticate(request, clientId, clientSecret);
-        if (client.isEmpty()) {
-            return wire.invalidClient();
+        Caller caller = caller(null, clientId, clientSecret);
+        if (caller.refusal() != null) {
+            return wire.refused(caller.refusal());
         }
         if (!"refresh_token".equals(grantType)) {
             return wire.error(OAuthErrorError.UNSUPPORTED_GRANT_TYPE, "Only the refresh_token grant is supported.");
         }
-        return wire.answer(refreshes.refresh(new RefreshRequest(Dialect.OAUTH2, null, refreshToken, scope, client.get().clientId()), clock.instant()));
+        return wire.answer(refreshes.refresh(new RefreshRequest(Dialect.OAUTH2, null, refreshToken, scope, caller.client().clientId()), clock.instant()));
     }
 
     @Override
     public HttpResponse<Void> revoke(@Body("token") String token, @Body("token_type_hint") @Nullable String tokenTypeHint,
                                      @Body("client_id") @Nullable String clientId, @Body("client_secret") @Nullable String clientSecret) {
-        HttpRequest<?> request = ServerRequestContext.currentRequest().orElseThrow();
-        if (repeatsAParameter(request)) {
-            return wire.repeatedParameter();
-        }
-        if (token.isEmpty()) {
-            return wire.missingParameter(); // RFC 6749 section 3.1: a parameter without a value is omitted
-        }
-        Optional<OAuthClientRecord> client = clientAuthentication.authenticate(request, clientId, clientSecret);
-        if (client.isEmpty()) {
-            return wire.invalidClient();
+        Caller caller = caller(token, clientId, clientSecret);
+        if (caller.refusal() != null) {
+            return wire.refused(caller.refusal());
         }
         if (tokenTypeHint != null && !tokenTypeHint.isEmpty() && !TOKEN_TYPE_HINTS.contains(tokenTypeHint)) {
             return wire.error(OAuthErrorError.UNSUPPORTED_TOKEN_TYPE, "token_type_hint must be refresh_token or access_token.");
         }
         // RFC 7009 section 2.2: unknown tokens, and other clients' tokens, are answered 200 all the same.
-        introspection.traceFor(token, client.get().clientId())
+        introspection.traceFor(token, caller.client().clientId())
                 .ifPresent(traced -> engine.revoke(traced.grant().id(), "client_revocation", clock.instant()));
         return TokenResponses.noStore(HttpResponse.ok());
     }
@@ -109,20 +98,13 @@ public class OAuth2Controller implements Oauth2Api {
     public HttpResponse<IntrospectionResponse> introspect(@Body("token") String token, @Body("token_type_hint") @Nullable String tokenTypeHint,
                                                           @Body("client_id") @Nullable String clientId,
                                                           @Body("client_secret") @Nullable String clientSecret) {
-        HttpRequest<?> request = ServerRequestContext.currentRequest().orElseThrow();
-        if (repeatsAParameter(request)) {
-            return wire.repeatedParameter();
-        }
-        if (token.isEmpty()) {
-            return wire.missingParameter(); // RFC 6749 section 3.1: a parameter without a value is omitted
-        }
-        Optional<OAuthClientRecord> client = clientAuthentication.authenticate(request, clientId, clientSecret);
-        if (client.isEmpty()) {
-            return wire.invalidClient();
+        Caller caller = caller(token, clientId, clientSecret);
+        if (caller.refusal() != null) {
+            return wire.refused(caller.refusal());
         }
         Instant now = clock.instant();
         // Another client's token, or another dialect's, is {"active":false} (RFC 7662 sections 2.2 and 4).
-        IntrospectionResponse body = introspection.activeFor(token, client.get().clientId(), now).map(traced -> new IntrospectionResponse(true)
+        IntrospectionResponse body = introspection.activeFor(token, caller.client().clientId(), now).map(traced -> new IntrospectionResponse(true)
                 .scope(traced.scope())
                 .clientId(traced.grant().clientId())
                 .tokenType(traced.kind() == TokenIntrospection.Kind.ACCESS_TOKEN ? "Bearer" : "refresh_token")
@@ -148,6 +130,29 @@ public class OAuth2Controller implements Oauth2Api {
      * Micronaut binds the first of repeated form fields; its view of the whole form holds a list
      * for a repeated one.
      */
+    /** The client a request authenticates, or the answer that refuses the request before it is heard. */
+    private record Caller(@Nullable OAuthClientRecord client, @Nullable MutableHttpResponse<?> refusal) {
+    }
+
+    /**
+     * What every oauth2 endpoint checks first, in this order: no repeated parameter (RFC 6749
+     * section 5.2), a token that is present when the endpoint takes one (section 3.1: a parameter
+     * without a value counts as omitted; null for the token endpoint, which judges its own), and
+     * the client's authentication.
+     */
+    private Caller caller(@Nullable String token, @Nullable String clientId, @Nullable String clientSecret) {
+        HttpRequest<?> request = ServerRequestContext.currentRequest().orElseThrow();
+        if (repeatsAParameter(request)) {
+            return new Caller(null, wire.repeatedParameter());
+        }
+        if (token != null && token.isEmpty()) {
+            return new Caller(null, wire.missingParameter());
+        }
+        return clientAuthentication.authenticate(request, clientId, clientSecret)
+                .map(client -> new Caller(client, null))
+                .orElseGet(() -> new Caller(null, wire.invalidClient()));
+    }
+
     private static boolean repeatsAParameter(HttpRequest<?> request) {
         return request.getBody()
                 .filter(Map.class::isInstance)

@@ -30,6 +30,11 @@ public class OAuth2Wire extends RefreshWire {
                 .header("WWW-Authenticate", "Basic realm=\"rotor\""));
     }
 
+    /** A refusal the controller settled on before its endpoint's own work, as that endpoint's declared response. */
+    public <T> MutableHttpResponse<T> refused(MutableHttpResponse<?> refusal) {
+        return typed(refusal);
+    }
+
     /** RFC 6749 section 5.2: a request that "repeats a parameter" is invalid_request. */
     public <T> MutableHttpResponse<T> repeatedParameter() {
         return error(OAuthErrorError.INVALID_REQUEST, "A parameter appears more than once.");
