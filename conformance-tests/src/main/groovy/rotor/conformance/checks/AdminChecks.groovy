@@ -141,6 +141,8 @@ class AdminChecks extends ContractChecks {
                 notFound('connection to delete', 'DELETE', '/admin/v1/connections/conn_unknown'),
                 refused('createGrant', 'a body that is not JSON', 'POST', '/admin/v1/grants', 'dialect=onboard', 400, 'invalid_request'),
                 refused('createGrant', 'a tenant of the wrong form', 'POST', '/admin/v1/grants', '{"dialect":"dayzero","subject":"x","tenant":"nope"}', 422, 'validation_failed'),
+                refused('createGrant', 'a number for subject, which is no string', 'POST', '/admin/v1/grants', '{"dialect":"onboard","subject":1}', 400, 'invalid_request'),
+                refused('createGrant', 'a dialect the contract does not list', 'POST', '/admin/v1/grants', '{"dialect":"saml","subject":"x"}', 422, 'validation_failed'),
                 refused('createApiKey', 'a body that is not JSON', 'POST', '/admin/v1/api-keys', '[', 400, 'invalid_request'),
                 refused('createApiKey', 'an empty workspace_id', 'POST', '/admin/v1/api-keys', '{"workspace_id":""}', 422, 'validation_failed'),
                 refused('createConnection', 'a body that is not JSON', 'POST', '/admin/v1/connections', 'x', 400, 'invalid_request'),

@@ -28,6 +28,7 @@ import jakarta.validation.Path;
 import java.io.EOFException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -94,6 +95,10 @@ public sealed interface RequestFailure {
         if (failure instanceof ContentLengthExceededException) {
             return new Oversized();
         }
+        Optional<Violation> unacceptable = UnacceptableValue.in(failure);
+        if (unacceptable.isPresent()) {
+            return new Violations(List.of(unacceptable.get()));
+        }
         if (failure instanceof CodecException || failure instanceof JsonSyntaxException || failure instanceof SerdeException
                 || unreadableBody(failure)) {
             return new UnreadableBody();
@@ -139,15 +144,19 @@ public sealed interface RequestFailure {
         return causedBy(failure, cause -> Arrays.stream(types).anyMatch(type -> type.isInstance(cause)));
     }
 
-    /** Whether the failure, or one of its causes (at most 16 deep, whatever cycle a library made), is such. */
     private static boolean causedBy(@Nullable Throwable failure, Predicate<Throwable> such) {
+        return firstCause(failure, such).isPresent();
+    }
+
+    /** The failure, or the first of its causes (at most 16 deep, whatever cycle a library made), that is such. */
+    static Optional<Throwable> firstCause(@Nullable Throwable failure, Predicate<Throwable> such) {
         Throwable cause = failure;
         for (int depth = 0; cause != null && depth < 16; depth++, cause = cause.getCause()) {
             if (such.test(cause)) {
-                return true;
+                return Optional.of(cause);
             }
         }
-        return false;
+        return Optional.empty();
     }
 
     private static Argument<?> argumentOf(Throwable failure) {

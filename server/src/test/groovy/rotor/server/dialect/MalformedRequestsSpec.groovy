@@ -1,15 +1,13 @@
 package rotor.server.dialect
 
 import groovy.json.JsonSlurper
-import io.micronaut.core.type.Argument
 import io.micronaut.http.HttpRequest
-import io.micronaut.http.HttpResponse
 import io.micronaut.http.MutableHttpRequest
 import io.micronaut.http.client.HttpClient
 import io.micronaut.http.client.annotation.Client
-import io.micronaut.http.client.exceptions.HttpClientResponseException
 import io.micronaut.test.extensions.spock.annotation.MicronautTest
 import jakarta.inject.Inject
+import rotor.server.support.Answer
 import rotor.server.support.CapturedLog
 import rotor.server.support.EmbeddedServerSpecification
 
@@ -235,30 +233,6 @@ class MalformedRequestsSpec extends EmbeddedServerSpecification {
     }
 
     private Answer send(MutableHttpRequest<?> request) {
-        HttpResponse<String> response
-        try {
-            response = http.toBlocking().exchange(request, Argument.of(String), Argument.of(String))
-        } catch (HttpClientResponseException e) {
-            response = e.response as HttpResponse<String>
-        }
-        def text = response.getBody(String).orElse('')
-        assert response.status.code < 500: text
-        new Answer(response.status.code, text, text ? new JsonSlurper().parseText(text) : null,
-                response.headers.asMap().collectEntries { k, v -> [k, v.first()] } as Map<String, String>)
-    }
-
-    static class Answer {
-        final int status
-        final String text
-        final Object json
-        final Map<String, String> headers
-
-        Answer(int status, String text, Object json, Map<String, String> headers) {
-            this.status = status
-            this.text = text
-            this.json = json
-            this.headers = headers.collectEntries { k, v -> [k, v] }.withDefault { null }
-            headers.each { k, v -> this.headers[k.toLowerCase()] = v }
-        }
+        Answer.to(http, request)
     }
 }
