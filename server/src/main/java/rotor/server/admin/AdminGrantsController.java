@@ -22,7 +22,9 @@ import rotor.server.engine.Dialects;
 import rotor.server.grants.GrantHistory;
 import rotor.server.engine.GrantRequest;
 import rotor.server.engine.IssuedTokens;
+import rotor.server.engine.Scopes;
 import rotor.server.engine.TokenEngine;
+import rotor.server.store.OAuthClientRecord;
 import rotor.server.store.RefreshTokenRecord;
 
 import java.time.Clock;
@@ -30,6 +32,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Issues a grant's first token pair in any dialect's format, shows a grant, revokes it (admin token: {@link AdminTokenFilter}). */
@@ -61,8 +64,15 @@ public class AdminGrantsController implements GrantsApi {
     @Override
     public HttpResponse<IssuedGrant> createGrant(CreateGrantRequest body) {
         Dialect dialect = Dialect.valueOf(body.getDialect().name());
-        if (dialect == Dialect.OAUTH2 && (body.getClientId() == null || clients.find(body.getClientId()).isEmpty())) {
-            return wire.invalid("client_id", "must name a registered client for dialect oauth2");
+        if (dialect == Dialect.OAUTH2) {
+            Optional<OAuthClientRecord> client = body.getClientId() == null ? Optional.empty() : clients.find(body.getClientId());
+            if (client.isEmpty()) {
+                return wire.invalid("client_id", "must name a registered client for dialect oauth2");
+            }
+            // admin.yaml: a client's scope is "the widest scope grants of this client may carry".
+            if (client.get().scope() != null && !Scopes.allows(client.get().scope(), body.getScope())) {
+                return wire.invalid("scope", "must be within the client's registered scope");
+            }
         }
         // Only an oauth2 grant belongs to a client: a client id on another dialect's grant would let
         // that client introspect and revoke it through /oauth2/*.

@@ -36,6 +36,7 @@ public class TokenUrlPolicy {
     }
 
     static final int MAX_LENGTH = 2048;
+    private static final int MAX_PORT = 65535; // java.net.URI takes any digits, a socket address does not
     private static final Pattern IPV4_LITERAL = Pattern.compile("[0-9.]+");
 
     private final boolean allowPrivateNetworks;
@@ -53,12 +54,17 @@ public class TokenUrlPolicy {
 
     /** Why the URL may not be registered, judged from the URL alone; empty when it may. */
     public Optional<String> refusal(URI url) {
-        if (url == null || url.getScheme() == null || url.getHost() == null || url.toString().length() > MAX_LENGTH) {
+        if (url == null || url.getScheme() == null || url.getHost() == null || url.getPort() > MAX_PORT
+                || url.toString().length() > MAX_LENGTH) {
             return Optional.of("must be an absolute http or https URL of at most " + MAX_LENGTH + " characters");
         }
         String scheme = url.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("https") && !(scheme.equals("http") && allowPrivateNetworks)) {
             return Optional.of(allowPrivateNetworks ? "must be an http or https URL" : "must be an https URL");
+        }
+        if (url.getRawFragment() != null) {
+            // RFC 6749 section 3.2: "The endpoint URI MUST NOT include a fragment component."
+            return Optional.of("must not carry a fragment (RFC 6749 section 3.2)");
         }
         if (url.getRawUserInfo() != null) {
             return Optional.of("must not carry credentials in the URL");

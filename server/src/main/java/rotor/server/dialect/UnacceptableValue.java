@@ -1,5 +1,6 @@
 package rotor.server.dialect;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.exceptions.SerdeException;
 
 import java.time.format.DateTimeParseException;
@@ -17,7 +18,7 @@ import java.util.regex.Pattern;
  */
 final class UnacceptableValue {
 
-    private static final Pattern PROPERTY = Pattern.compile("^Error decoding property \\[(?:\\S+ )?(\\w+)]");
+    private static final Pattern PROPERTY = Pattern.compile("^Error decoding property \\[(?:(\\S+) )?(\\w+)]");
 
     private UnacceptableValue() {
     }
@@ -27,15 +28,19 @@ final class UnacceptableValue {
         return RequestFailure.firstCause(failure, cause -> cause instanceof SerdeException && cause.getCause() != null)
                 .flatMap(serde -> {
                     Matcher property = PROPERTY.matcher(String.valueOf(serde.getMessage()));
-                    return property.find() ? violation(property.group(1), serde.getCause()) : Optional.empty();
+                    return property.find() ? violation(property.group(2), property.group(1), serde.getCause()) : Optional.empty();
                 });
     }
 
-    private static Optional<RequestFailure.Violation> violation(String field, Throwable why) {
+    private static Optional<RequestFailure.Violation> violation(String field, @Nullable String type, Throwable why) {
         if (why instanceof DateTimeParseException) {
             return Optional.of(new RequestFailure.Violation(field, "must be an RFC 3339 date-time with an offset", null));
         }
-        // The generated enums refuse a value they do not list with an IllegalArgumentException.
+        // URI.create refuses a string that is no URI with an IllegalArgumentException, and the
+        // generated enums a value they do not list.
+        if (why instanceof IllegalArgumentException && "URI".equals(type)) {
+            return Optional.of(new RequestFailure.Violation(field, "must be a URL (RFC 3986)", null));
+        }
         if (why instanceof IllegalArgumentException) {
             return Optional.of(new RequestFailure.Violation(field, "must be one of the values the contract lists", null));
         }

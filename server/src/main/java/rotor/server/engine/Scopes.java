@@ -5,13 +5,13 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 /** Space-separated OAuth scopes (RFC 6749 section 3.3): a successor's scope is never wider. */
-final class Scopes {
+public final class Scopes {
 
     private Scopes() {
     }
 
     /** Whether the request asks for no more than was granted; asking for nothing keeps the grant's scope. */
-    static boolean allows(String granted, String requested) {
+    public static boolean allows(String granted, String requested) {
         if (requested == null || requested.isBlank()) {
             return true;
         }

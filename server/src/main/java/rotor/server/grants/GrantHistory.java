@@ -43,7 +43,7 @@ public class GrantHistory {
      * from the first, and each page is one range scan of the (grant_id, generation) index.
      */
     public Optional<GrantView> find(UUID grantId, Instant now, int after, int limit) {
-        int upTo = after + limit;
+        int upTo = (int) Math.min((long) after + limit, Integer.MAX_VALUE); // no generation lies beyond int32
         return grants.findById(grantId).map(grant -> new GrantView(grant, stateOf(grant, now),
                 tokens.findGenerations(grantId, after, upTo),
                 tokens.existsByGrantIdAndGenerationGreaterThan(grantId, upTo) ? upTo : null));

@@ -54,6 +54,18 @@ class AdminPagesTheTokenChainSpec extends EmbeddedServerSpecification {
         pages[2].nextTokensAfter == null
     }
 
+    def "a page that ends past the last int32 generation is empty and the last: no next_tokens_after that wrapped below 0"() {
+        given:
+        def grant = issue(admin, WireDialect.ONBOARD)
+
+        when:
+        def page = withCredential(Credential.bearer(ADMIN_TOKEN)) { admin.getGrant(grant.grantId, Integer.MAX_VALUE - 600, 1000) }.body()
+
+        then:
+        page.tokens == []
+        page.nextTokensAfter == null
+    }
+
     def "#query is a #status #error naming the parameter as the contract does"() {
         when: "the raw request: the generated client would refuse to send it"
         http.toBlocking().exchange(HttpRequest.GET("/admin/v1/grants/${UUID.randomUUID()}?${query}").bearerAuth(ADMIN_TOKEN), Map)

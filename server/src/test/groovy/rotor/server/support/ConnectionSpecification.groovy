@@ -1,6 +1,7 @@
 package rotor.server.support
 
 import groovy.sql.Sql
+import io.micronaut.http.client.exceptions.HttpClientResponseException
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource
 import jakarta.inject.Inject
 import rotor.client.micronaut.Credential
@@ -8,6 +9,9 @@ import rotor.client.micronaut.admin.ApiKeysApi
 import rotor.client.micronaut.admin.ClientsApi
 import rotor.client.micronaut.admin.ConnectionsApi
 import rotor.client.micronaut.admin.GrantsApi
+import rotor.client.micronaut.admin.model.AdminError
+import rotor.client.micronaut.admin.model.AdminErrorError
+import rotor.client.micronaut.admin.model.Violation
 import rotor.client.micronaut.mielto.OAuthApi
 import rotor.testing.UpstreamStub
 
@@ -50,6 +54,19 @@ abstract class ConnectionSpecification extends EmbeddedServerSpecification imple
         upstream.issues('up-at-9', 'up-rt-9')
         refresh(id)
         upstream.received.last().form.refresh_token
+    }
+
+    /** The violations registering a connection to the token URL is refused with: it must be a 422 validation_failed. */
+    List<Violation> refusedRegistering(String tokenUrl) {
+        try {
+            connection(workspace, tokenUrl, 'acme', 's3cret', 'up-rt-1')
+        } catch (HttpClientResponseException e) {
+            assert e.status.code == 422
+            def body = errorBody(e, AdminError)
+            assert body.error == AdminErrorError.VALIDATION_FAILED
+            return body.violations
+        }
+        throw new AssertionError("${tokenUrl} was registered")
     }
 
     def refresh(String id, String bearer = key) {
