@@ -15,7 +15,8 @@ import io.netty.util.ReferenceCountUtil;
  * connection after it sends the final response to the request that contained the 'close'
  * connection option" and "MUST NOT process any further requests received on that connection".
  * Micronaut ran them and then closed the connection before answering, so a refresh spent its
- * token and its successor never reached the client.
+ * token and its successor never reached the client. A chunked request is a last request too:
+ * what a proxy that trusts Content-Length sent as its body must not run as a request of its own.
  */
 final class NothingAfterClose extends ChannelInboundHandlerAdapter {
 
@@ -29,6 +30,13 @@ final class NothingAfterClose extends ChannelInboundHandlerAdapter {
         if (closing && msg instanceof HttpObject) {
             ReferenceCountUtil.release(msg);
             return;
+        }
+        if (msg instanceof HttpRequest request && HttpUtil.isTransferEncodingChunked(request)) {
+            // RFC 9112 section 6.3: with both Transfer-Encoding and Content-Length, the server "MUST
+            // close the connection after responding". Netty has dropped the Content-Length by now,
+            // so any chunked request is the last: closing after it costs a reconnect, which a token
+            // endpoint's clients (who send Content-Length) do not pay.
+            HttpUtil.setKeepAlive(request, false);
         }
         if (msg instanceof HttpRequest request && !HttpUtil.isKeepAlive(request)) {
             lastRequest = true;

@@ -5,8 +5,7 @@ import jakarta.inject.Inject
 import rotor.client.micronaut.admin.GrantsApi
 import rotor.client.micronaut.admin.model.Dialect
 import rotor.server.support.EmbeddedServerSpecification
-
-import java.nio.charset.StandardCharsets
+import rotor.server.support.RawHttp
 
 /**
  * RFC 9112 section 9.6: after a request that says Connection: close, a server "MUST NOT process
@@ -26,14 +25,9 @@ class NothingRunsAfterConnectionCloseSpec extends EmbeddedServerSpecification {
         def behind = issue(admin, Dialect.ONBOARD)
 
         when:
-        def answers = new Socket('localhost', port).withCloseable { socket ->
-            socket.soTimeout = 10_000
-            socket.outputStream.write((refresh(before.refreshToken, 'HTTP/1.1', '') +
-                    refresh(closing.refreshToken, version, header) +
-                    refresh(behind.refreshToken, 'HTTP/1.1', '')).getBytes(StandardCharsets.US_ASCII))
-            socket.outputStream.flush()
-            new String(socket.inputStream.readAllBytes(), StandardCharsets.US_ASCII)
-        }
+        def answers = RawHttp.exchange(port, refresh(before.refreshToken, 'HTTP/1.1', '') +
+                refresh(closing.refreshToken, version, header) +
+                refresh(behind.refreshToken, 'HTTP/1.1', ''))
 
         then: 'two answers, then the connection closed'
         answers.findAll(/HTTP\/1\.[01] \d{3}/).size() == 2
@@ -52,11 +46,6 @@ class NothingRunsAfterConnectionCloseSpec extends EmbeddedServerSpecification {
     }
 
     private int statusOf(String request) {
-        new Socket('localhost', port).withCloseable { socket ->
-            socket.soTimeout = 10_000
-            socket.outputStream.write(request.getBytes(StandardCharsets.US_ASCII))
-            socket.outputStream.flush()
-            new String(socket.inputStream.readNBytes(12), StandardCharsets.US_ASCII).substring(9) as int
-        }
+        RawHttp.exchange(port, request).substring(9, 12) as int
     }
 }

@@ -13,6 +13,15 @@ final class RawHttp {
         socket.outputStream.flush()
     }
 
+    /** Everything the server sends in answer to the requests, until it closes the connection (10 s at most). */
+    static String exchange(int port, String requests) {
+        new Socket('localhost', port).withCloseable { socket ->
+            socket.soTimeout = 10_000
+            write(socket, requests)
+            new String(socket.inputStream.readAllBytes(), StandardCharsets.US_ASCII)
+        }
+    }
+
     /** The next line, without its line feed; empty at the end of the stream. */
     static String line(InputStream input) {
         def line = new StringBuilder()
