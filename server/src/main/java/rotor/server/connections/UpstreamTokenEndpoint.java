@@ -3,6 +3,7 @@ package rotor.server.connections;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.core.propagation.PropagatedContext;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.apache.hc.client5.http.DnsResolver;
@@ -33,6 +34,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -170,7 +172,9 @@ public class UpstreamTokenEndpoint {
             return failed(connection, "token URL refused: " + refusal.get());
         }
         HttpPost request = request(tokenUrl, connection, secrets);
-        Future<Answer> call = callers.submit(() -> http.execute(request, response -> interpret(connection, request, response)));
+        // Wrapped in the caller's context, so that what the call logs on its own thread carries the request's id.
+        Callable<Answer> exchange = () -> http.execute(request, response -> interpret(connection, request, response));
+        Future<Answer> call = callers.submit(PropagatedContext.wrapCurrent(exchange));
         try {
             return call.get(callTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {

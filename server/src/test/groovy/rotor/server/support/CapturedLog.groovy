@@ -34,6 +34,11 @@ class CapturedLog implements AutoCloseable {
         format(appender.list.findAll { loggerName == null || it.loggerName == loggerName })
     }
 
+    /** The MDC of each line a logger wrote, in order: what a JSON line carries as "mdc". */
+    List<Map<String, String>> mdcs(String loggerName) {
+        appender.list.findAll { it.loggerName == loggerName }*.MDCPropertyMap
+    }
+
     /** What the loggers in a package and its subpackages logged. */
     List<String> linesUnder(String packageName) {
         format(appender.list.findAll { it.loggerName.startsWith(packageName + '.') })
