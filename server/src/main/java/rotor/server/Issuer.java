@@ -1,10 +1,10 @@
 package rotor.server;
 
 import io.micronaut.context.BeanProvider;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.runtime.server.EmbeddedServer;
-import jakarta.inject.Singleton;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -17,7 +17,7 @@ import java.net.URISyntaxException;
  * a local server on another port still describes itself; instances behind one address must then
  * be configured with that address.
  */
-@Singleton
+@Context // built at start, so that a refused rotor.issuer stops the start, not every later request
 public class Issuer {
 
     private final String configured;

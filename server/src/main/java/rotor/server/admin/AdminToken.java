@@ -31,8 +31,11 @@ public class AdminToken {
     private final String generated;
     private final int configuredLength;
 
-    public AdminToken(@Nullable @Value("${rotor.admin.token}") String configured) {
-        if (configured != null && !configured.isBlank()) {
+    public AdminToken(@Nullable @Value("${rotor.admin.token}") String setting) {
+        // Whitespace around the value (the newline of a token read from a file or a Kubernetes
+        // secret) could never be presented: RFC 9110 section 5.5 strips it from every field value.
+        String configured = setting == null ? null : setting.strip();
+        if (configured != null && !configured.isEmpty()) {
             this.generated = null;
             this.expectedDigest = digest(configured);
             this.configuredLength = configured.length();

@@ -1,0 +1,42 @@
+package rotor.server.ops;
+
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.env.Environment;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * rotor's on/off settings take true or false (or Micronaut's yes/no, on/off, y/n) and nothing
+ * else, judged at start. Micronaut reads any other value as false, so ROTOR_STORE_SYNC_COMMITS=1,
+ * meant as "on", silently turned the fsync of every commit off.
+ */
+@Context
+public class OnOffSettings {
+
+    static final List<String> NAMES = List.of("rotor.store.sync-commits", "rotor.store.template", "rotor.session.debug",
+            "rotor.connections.allow-private-networks", "rotor.metrics.open");
+
+    public OnOffSettings(Environment environment) {
+        for (String name : NAMES) {
+            Optional<String> value = environment.getProperty(name, String.class);
+            if (value.isPresent() && !isOnOrOff(value.get())) {
+                throw new IllegalStateException(name + " (" + variable(name) + ") must be true or false, not '" + value.get() + "'");
+            }
+        }
+    }
+
+    /** The words Micronaut reads as true (and their opposites): any other value it reads as false. */
+    private static final Set<String> WORDS = Set.of("true", "yes", "y", "on", "false", "no", "n", "off");
+
+    private static boolean isOnOrOff(String value) {
+        return WORDS.contains(value.toLowerCase(Locale.ENGLISH));
+    }
+
+    /** The environment variable an operator sets it with: rotor.store.sync-commits is ROTOR_STORE_SYNC_COMMITS. */
+    private static String variable(String name) {
+        return name.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+}

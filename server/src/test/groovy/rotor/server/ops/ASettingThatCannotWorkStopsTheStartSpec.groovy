@@ -1,0 +1,63 @@
+package rotor.server.ops
+
+import io.micronaut.context.ApplicationContext
+import io.micronaut.runtime.server.EmbeddedServer
+import spock.lang.Specification
+import spock.lang.TempDir
+
+import java.nio.file.Path
+
+/**
+ * A setting rotor cannot work with stops the start, saying which and why, instead of a server
+ * that reports ready and then answers every request with a 500 (an issuer RFC 8414 refuses), or
+ * quietly does less than was asked (ROTOR_STORE_SYNC_COMMITS=1 read as false: no fsync at all).
+ */
+class ASettingThatCannotWorkStopsTheStartSpec extends Specification {
+
+    @TempDir
+    Path dir
+
+    def "#name = '#value' stops the start: #expected"() {
+        when:
+        ApplicationContext.run(EmbeddedServer, settings() + [(name): value]).close()
+
+        then:
+        def e = thrown(Exception)
+        causes(e).any { it.message?.contains(expected) }
+
+        where:
+        name                                      | value          | expected
+        'rotor.issuer'                            | 'ftp://x/?a=b' | 'rotor.issuer must be an absolute http(s) URL'
+        'rotor.store.sync-commits'                | '1'            | "rotor.store.sync-commits (ROTOR_STORE_SYNC_COMMITS) must be true or false, not '1'"
+        'rotor.store.sync-commits'                | 'perhaps'      | "must be true or false, not 'perhaps'"
+        'rotor.connections.allow-private-networks' | 'ja'          | "rotor.connections.allow-private-networks (ROTOR_CONNECTIONS_ALLOW_PRIVATE_NETWORKS) must be true or false"
+    }
+
+    def "#value is an on/off value Micronaut reads, and the server starts"() {
+        when:
+        def server = ApplicationContext.run(EmbeddedServer, settings() + ['rotor.store.sync-commits': value])
+
+        then:
+        server.running
+
+        cleanup:
+        server?.close()
+
+        where:
+        value << ['true', 'FALSE', 'yes', 'off']
+    }
+
+    /** A store of its own: the specs' shared in-memory one holds keys sealed under another data directory's master key. */
+    private Map<String, Object> settings() {
+        ['micronaut.server.port'  : -1, 'rotor.data-dir': dir.toString(),
+         'datasources.default.url': "jdbc:h2:mem:start-${UUID.randomUUID()};MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH".toString()]
+    }
+
+    private static List<Throwable> causes(Throwable failure) {
+        def all = []
+        for (def cause = failure; cause != null && all.size() < 16; cause = cause.cause) {
+            all << cause
+        }
+        all
+    }
+}
