@@ -69,6 +69,11 @@ class RequestLogSpec extends EmbeddedServerSpecification {
         'an API key'                | '/api/v1/oauth/refresh/'      | { 'mk_' + 'K' * 43 }
         'a client secret'           | '/admin/v1/clients/'          | { 'cs_' + 'S' * 43 }
         'a generated admin token'   | '/admin/v1/clients/'          | { 'adm_' + 'A' * 43 }
+        'a refresh token with a character percent-encoded' | '/api/v1/oauth/refresh/' | { percentEncodedAt(it.refreshToken, 20) }
+    }
+
+    private static String percentEncodedAt(String token, int index) {
+        token.substring(0, index) + String.format('%%%02X', token.charAt(index) as int) + token.substring(index + 1)
     }
 
     def "a path that only looks a little like a secret is logged as it is: #path"() {
