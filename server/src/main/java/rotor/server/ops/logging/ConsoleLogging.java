@@ -15,6 +15,8 @@ import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.hook.DefaultShutdownHook;
 import ch.qos.logback.core.spi.ContextAwareBase;
 
+import java.util.Optional;
+
 /**
  * rotor's logging: every line to the console at INFO and above, as text or, with ROTOR_LOG_FORMAT=json
  * (environment or -D system property), one JSON object a line.
@@ -54,6 +56,7 @@ public class ConsoleLogging extends ContextAwareBase implements Configurator {
         root.setLevel(Level.INFO);
         root.addAppender(queued(context, console));
         flushAtExit(context);
+        unknownFormat(format()).ifPresent(warning -> context.getLogger(ConsoleLogging.class).warn(warning));
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 
@@ -75,6 +78,12 @@ public class ConsoleLogging extends ContextAwareBase implements Configurator {
         DefaultShutdownHook flush = new DefaultShutdownHook();
         flush.setContext(context);
         Runtime.getRuntime().addShutdownHook(new Thread(flush, "rotor-log-flush"));
+    }
+
+    /** A ROTOR_LOG_FORMAT that is neither text nor json is logged as text, and said so: a typo must not pass unseen. */
+    static Optional<String> unknownFormat(String format) {
+        return format == null || format.isEmpty() || format.equals("json") || format.equals("text") ? Optional.empty()
+                : Optional.of("ROTOR_LOG_FORMAT is '" + format + "', which is neither text nor json: logging as text");
     }
 
     private static String format() {
