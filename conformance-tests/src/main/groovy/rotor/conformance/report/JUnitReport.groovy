@@ -36,7 +36,7 @@ class JUnitReport {
             if (result.outcome == CheckResult.Outcome.FAILED) {
                 def x = result.offending
                 element(xml, 'failure', [message: result.message, type: 'NonConformance']) {
-                    xml.writeCharacters(x ? "${x.answer}\n\n${x.transcript()}" : result.message)
+                    xml.writeCharacters(xmlText(x ? "${x.answer}\n\n${x.transcript()}" : result.message))
                 }
             } else if (result.outcome == CheckResult.Outcome.NOT_RUN) {
                 element(xml, 'skipped', [message: "not run: ${result.message}"]) {}
@@ -46,10 +46,19 @@ class JUnitReport {
 
     private static void element(XMLStreamWriter xml, String name, Map attributes, Closure<?> content) {
         xml.writeStartElement(name)
-        attributes.each { k, v -> xml.writeAttribute(k as String, v as String) }
+        attributes.each { k, v -> xml.writeAttribute(k as String, xmlText(v as String)) }
         content()
         xml.writeEndElement()
         xml.writeCharacters('\n')
+    }
+
+    /**
+     * The text with every character XML 1.0 cannot hold (control characters other than tab, line
+     * feed and carriage return; lone surrogates) as U+FFFD: a server's answer may carry any byte,
+     * and a report a CI system cannot parse would hide the very failure it shows.
+     */
+    static String xmlText(String text) {
+        text?.replaceAll(/[^\x09\x0A\x0D\x20-\uD7FF\uE000-\uFFFD\x{10000}-\x{10FFFF}]/, '\uFFFD')
     }
 
     private static int count(List<CheckResult> results, CheckResult.Outcome outcome) {
