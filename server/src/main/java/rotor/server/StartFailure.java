@@ -18,7 +18,7 @@ final class StartFailure {
 
     static String describe(Throwable failure) {
         Throwable innermost = failure;
-        for (int depth = 0; innermost.getCause() != null && innermost.getCause() != innermost && depth < 32; depth++) {
+        for (int depth = 0; innermost.getCause() != null && depth < 32; depth++) {
             innermost = innermost.getCause();
         }
         String message = lastMessageLine(innermost.getMessage());

@@ -31,15 +31,15 @@ final class NothingAfterClose extends ChannelInboundHandlerAdapter {
             ReferenceCountUtil.release(msg);
             return;
         }
-        if (msg instanceof HttpRequest request && HttpUtil.isTransferEncodingChunked(request)) {
-            // RFC 9112 section 6.3: with both Transfer-Encoding and Content-Length, the server "MUST
-            // close the connection after responding". Netty has dropped the Content-Length by now,
-            // so any chunked request is the last: closing after it costs a reconnect, which a token
-            // endpoint's clients (who send Content-Length) do not pay.
-            HttpUtil.setKeepAlive(request, false);
-        }
-        if (msg instanceof HttpRequest request && !HttpUtil.isKeepAlive(request)) {
-            lastRequest = true;
+        if (msg instanceof HttpRequest request) {
+            if (HttpUtil.isTransferEncodingChunked(request)) {
+                // RFC 9112 section 6.3: with both Transfer-Encoding and Content-Length, the server "MUST
+                // close the connection after responding". Netty has dropped the Content-Length by now,
+                // so any chunked request is the last: closing after it costs a reconnect, which a token
+                // endpoint's clients (who send Content-Length) do not pay.
+                HttpUtil.setKeepAlive(request, false);
+            }
+            lastRequest = !HttpUtil.isKeepAlive(request);
         }
         if (msg instanceof LastHttpContent && lastRequest) {
             closing = true;

@@ -14,7 +14,7 @@ final class LoggedPath {
      * rotor's opaque secrets (rtr_, mk_, cs_, the generated admin token's adm_, each with a base64url
      * body of at least 16 characters) and JWTs (a base64url JSON header, then dots), each starting
      * a word, so that a path such as /subjects/default/docs_team keeps its "cs_team". A character
- * of one may come percent-encoded (%63 for c): the rest of the secret is no less secret for it.
+     * of one may come percent-encoded (%63 for c): the rest of the secret is no less secret for it.
      */
     private static final Pattern SECRET = Pattern.compile(
             "(?<![A-Za-z0-9])(?:(?:rtr_|mk_|cs_|adm_)(?:[A-Za-z0-9_-]|%\\p{XDigit}{2}){16,}|eyJ(?:[A-Za-z0-9_-]|%\\p{XDigit}{2})*\\.(?:[A-Za-z0-9_.-]|%\\p{XDigit}{2})*)");

@@ -19,6 +19,9 @@ public class OnOffSettings {
     static final List<String> NAMES = List.of("rotor.store.sync-commits", "rotor.store.template", "rotor.session.debug",
             "rotor.connections.allow-private-networks", "rotor.metrics.open");
 
+    /** The words Micronaut reads as true (and their opposites): any other value it reads as false. */
+    private static final Set<String> WORDS = Set.of("true", "yes", "y", "on", "false", "no", "n", "off");
+
     public OnOffSettings(Environment environment) {
         for (String name : NAMES) {
             Optional<String> value = environment.getProperty(name, String.class);
@@ -27,9 +30,6 @@ public class OnOffSettings {
             }
         }
     }
-
-    /** The words Micronaut reads as true (and their opposites): any other value it reads as false. */
-    private static final Set<String> WORDS = Set.of("true", "yes", "y", "on", "false", "no", "n", "off");
 
     private static boolean isOnOrOff(String value) {
         return WORDS.contains(value.toLowerCase(Locale.ENGLISH));
