@@ -38,9 +38,13 @@ class JsonValuesOfTheWrongTypeAreRefusedSpec extends EmbeddedServerSpecification
         'a boolean for subject'         | '/admin/v1/grants'       | '{"dialect":"onboard","subject":true}'
         'a number for scope'            | '/admin/v1/grants'       | '{"dialect":"oauth2","subject":"u1","scope":5}'
         'a number for dialect'          | '/admin/v1/grants'       | '{"dialect":5,"subject":"u1"}'
+        'an array for dialect'          | '/admin/v1/grants'       | '{"dialect":["onboard"],"subject":"u1"}'
+        'an array for client_auth_method' | '/admin/v1/connections' | "{${CONNECTION},\"client_auth_method\":[\"client_secret_post\"]}"
         'a number for workspace_id'     | '/admin/v1/api-keys'     | '{"workspace_id":5}'
         'a number for expires_at'       | '/admin/v1/connections'  | "{${CONNECTION},\"expires_at\":5}"
         'an object for client_secret'   | '/admin/v1/connections'  | '{"workspace_id":"ws_types","token_url":"https://auth.example.com/token","client_id":"acme","client_secret":{},"refresh_token":"up-rt-1"}'
+        'a number for token_url'        | '/admin/v1/connections'  | '{"workspace_id":"ws_types","token_url":443,"client_id":"acme","client_secret":"s3cret","refresh_token":"up-rt-1"}'
+        'an array for token_url'        | '/admin/v1/connections'  | '{"workspace_id":"ws_types","token_url":["https://auth.example.com/token"],"client_id":"acme","client_secret":"s3cret","refresh_token":"up-rt-1"}'
     }
 
     def "admin #path with #why answers 422 validation_failed on #field"() {
@@ -58,6 +62,7 @@ class JsonValuesOfTheWrongTypeAreRefusedSpec extends EmbeddedServerSpecification
         'a client_auth_method it lacks'    | '/admin/v1/connections' | "{${CONNECTION},\"client_auth_method\":\"x\"}"                  | 'client_auth_method'
         'an expires_at that is no date'    | '/admin/v1/connections' | "{${CONNECTION},\"expires_at\":\"next tuesday\"}"               | 'expires_at'
         'an expires_at without an offset'  | '/admin/v1/connections' | "{${CONNECTION},\"expires_at\":\"2030-01-01T00:00:00\"}"        | 'expires_at'
+        'a token_url that is no URI'       | '/admin/v1/connections' | '{"workspace_id":"ws_types","token_url":"https://a b/token","client_id":"acme","client_secret":"s3cret","refresh_token":"up-rt-1"}' | 'token_url'
     }
 
     def "admin still takes an expires_at with an offset"() {
