@@ -53,6 +53,23 @@ class CheckContext {
         }
     }
 
+    /**
+     * Reuse, whatever grace period the target is configured with: refreshes a token twice, then
+     * presents the first one again, and then the newest. CONTRACTS.md grants a grace period only to
+     * the immediately superseded token; one two generations old is reuse, which revokes the whole
+     * grant, so the newest token must be refused too (RFC 9700 section 4.14.2). Answers
+     * `[replay: ..., newest: ...]`, the two exchanges to judge.
+     */
+    Map<String, Exchange> replayTwoGenerationsBack(String token, Closure<Exchange> refresh, Closure<Object> successorOf) {
+        def first = refresh(token)
+        assert first.status == 200: "${first.answer}: the grant's first refresh, before any replay, was refused"
+        def second = refresh(successorOf(first.json) as String)
+        assert second.status == 200: "${second.answer}: the refresh of the first successor, before any replay, was refused"
+        def replay = refresh(token)
+        def newest = refresh(successorOf(second.json) as String)
+        [replay: replay, newest: newest]
+    }
+
     /** The admin token as the admin contract wants it. */
     Map<String, String> admin() {
         [Authorization: "Bearer ${credentials.adminToken()}".toString()]

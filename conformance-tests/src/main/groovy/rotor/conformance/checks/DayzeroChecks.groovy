@@ -68,18 +68,15 @@ class DayzeroChecks extends ContractChecks {
                     conforms(away)
                     assert back.status == 200
                 },
-                check('401: a reused token is refused with the invalid_token challenge, and so is its successor', GRANT) {
-                    def token = credentials.refreshToken(contract)
-                    def first = refresh(delegate, token, credentials.businessId())
-                    assert first.status == 200
-                    def replay = refresh(delegate, token, credentials.businessId())
-                    def successor = refresh(delegate, first.json.refresh_token as String, credentials.businessId())
-                    assert replay.status == 401
-                    conforms(replay)
-                    assert replay.json.detail == 'Invalid or expired refresh token'
-                    assert replay.header('WWW-Authenticate') == 'Bearer error="invalid_token"'
-                    assert successor.status == 401
-                    conforms(successor)
+                check('401: a reused token is refused with the invalid_token challenge, and so is the grant\'s newest token', GRANT) {
+                    def business = credentials.businessId()
+                    def reuse = replayTwoGenerationsBack(credentials.refreshToken(contract), { refresh(delegate, it, business) }) { it.refresh_token }
+                    reuse.each { which, x ->
+                        assert x.status == 401: "the ${which} token"
+                        conforms(x)
+                        assert x.json.detail == 'Invalid or expired refresh token'
+                        assert x.header('WWW-Authenticate') == 'Bearer error="invalid_token"'
+                    }
                 },
         ]
     }

@@ -121,6 +121,15 @@ class OAuth2Checks extends ContractChecks {
                     assert replay.status == 400
                     assert replay.json.error == 'invalid_grant'
                 },
+                check('token 400 invalid_grant: a reused refresh token, and then the grant\'s newest token (RFC 9700 section 4.14.2)', GRANT) {
+                    def reuse = replayTwoGenerationsBack(credentials.refreshToken(contract),
+                            { wire.postForm('/oauth2/token', client(delegate), [grant_type: 'refresh_token', refresh_token: it]) }) { it.refresh_token }
+                    reuse.each { which, x ->
+                        assert x.status == 400: "the ${which} token"
+                        conforms(x)
+                        assert x.json.error == 'invalid_grant'
+                    }
+                },
         ]
     }
 

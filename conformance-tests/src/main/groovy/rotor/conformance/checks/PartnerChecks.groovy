@@ -51,15 +51,15 @@ class PartnerChecks extends ContractChecks {
                     assert away.json.error == 'invalid_grant'
                     assert away.json.error_description == 'Refresh token has expired or is invalid.'
                 },
-                check('400 invalid_grant: a reused refresh token', GRANT) {
-                    def token = credentials.refreshToken(contract)
-                    def first = refresh(delegate, credentials.partnerId() as String, token)
-                    assert first.status == 200
-                    def x = refresh(delegate, credentials.partnerId() as String, token)
-                    assert x.status == 400
-                    conforms(x)
-                    assert x.json.error == 'invalid_grant'
-                    assert x.json.error_description == 'Refresh token has expired or is invalid.'
+                check('400 invalid_grant: a reused refresh token, and then the grant\'s newest token', GRANT) {
+                    def partner = credentials.partnerId() as String
+                    def reuse = replayTwoGenerationsBack(credentials.refreshToken(contract), { refresh(delegate, partner, it) }) { it.refresh_token }
+                    reuse.each { which, x ->
+                        assert x.status == 400: "the ${which} token"
+                        conforms(x)
+                        assert x.json.error == 'invalid_grant'
+                        assert x.json.error_description == 'Refresh token has expired or is invalid.'
+                    }
                 },
         ]
     }
