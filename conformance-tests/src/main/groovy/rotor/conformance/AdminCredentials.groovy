@@ -76,13 +76,18 @@ class AdminCredentials implements Credentials {
     @Override
     @Memoized
     String mieltoConnectionId() {
-        def client = oauth2Client()
-        def upstream = issue('oauth2', null, null, client.id)
-        connection("${wire.baseUrl}/oauth2/token", client.id, client.secret, upstream.refresh_token as String)
+        connectionToTheTarget(workspace())
     }
 
-    String connection(String tokenUrl, String clientId, String secret, String refreshToken) {
-        created('/admin/v1/connections', [workspace_id: workspace(), token_url: tokenUrl, client_id: clientId,
+    /** A new connection in a workspace, whose upstream is the target's own /oauth2/token. */
+    String connectionToTheTarget(String workspace) {
+        def client = oauth2Client()
+        def upstream = issue('oauth2', null, null, client.id)
+        connection("${wire.baseUrl}/oauth2/token", client.id, client.secret, upstream.refresh_token as String, workspace)
+    }
+
+    String connection(String tokenUrl, String clientId, String secret, String refreshToken, String workspace = workspace()) {
+        created('/admin/v1/connections', [workspace_id: workspace, token_url: tokenUrl, client_id: clientId,
                                           client_secret: secret, refresh_token: refreshToken]).connection_id
     }
 

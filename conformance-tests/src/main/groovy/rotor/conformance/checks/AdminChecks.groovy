@@ -2,6 +2,9 @@ package rotor.conformance.checks
 
 import rotor.conformance.Check
 import rotor.conformance.ContractChecks
+import rotor.conformance.negative.NegativeCase
+import rotor.conformance.negative.PinnedAnswer
+import rotor.conformance.negative.NegativeCase.Kind
 
 /**
  * The admin contract (openapi/admin.yaml): every operation, every documented answer. All of it
@@ -153,6 +156,27 @@ class AdminChecks extends ContractChecks {
                 refused('getGrant', 'a tokens_limit that is no integer', 'GET', "/admin/v1/grants/${UUID.nameUUIDFromBytes('unknown'.bytes)}?tokens_limit=many", null, 400, 'invalid_request'),
                 refused('getGrant', 'a tokens_limit of 0', 'GET', "/admin/v1/grants/${UUID.nameUUIDFromBytes('unknown'.bytes)}?tokens_limit=0", null, 422, 'validation_failed'),
         ]
+    }
+
+    /** The errors the admin contract's description lists, by fault. */
+    @Override
+    PinnedAnswer pinned(NegativeCase negative) {
+        if (negative.is(Kind.MISSING_HEADER, 'Authorization')) {
+            return error(401, 'unauthorized')
+        }
+        if (negative.kind in [Kind.WRONG_JSON_TYPE, Kind.WRONG_MEDIA_TYPE, Kind.NOT_AN_OBJECT]) {
+            return error(400, 'invalid_request') // not JSON, not an object, or a field of the wrong JSON type
+        }
+        // A required field missing, or a string over its bounds (every string of this contract has a maxLength, an enum or a format).
+        if (negative.kind in [Kind.MISSING_FIELD, Kind.OVERSIZED_FIELD]) {
+            def field = negative.field
+            return answer("422 validation_failed naming ${field}") { x ->
+                assert x.status == 422
+                assert x.json.error == 'validation_failed'
+                assert (x.json.violations as List)*.field.contains(field)
+            }
+        }
+        null
     }
 
     private Check notFound(String what, String method, String path) {

@@ -2,6 +2,9 @@ package rotor.conformance.checks
 
 import rotor.conformance.Check
 import rotor.conformance.ContractChecks
+import rotor.conformance.negative.NegativeCase
+import rotor.conformance.negative.PinnedAnswer
+import rotor.conformance.negative.NegativeCase.Kind
 
 /** dayzero (openapi/dayzero.yaml): every documented answer of its refresh. */
 class DayzeroChecks extends ContractChecks {
@@ -79,6 +82,32 @@ class DayzeroChecks extends ContractChecks {
                     }
                 },
         ]
+    }
+
+    @Override
+    PinnedAnswer pinned(NegativeCase negative) {
+        if (negative.is(Kind.MISSING_HEADER, 'x-business-id')) {
+            return answer('422 missing at [header, x-business-id]') { x ->
+                assert x.status == 422
+                assert x.json.detail[0].type == 'missing'
+                assert x.json.detail[0].loc == ['header', 'x-business-id']
+            }
+        }
+        if ((negative.is(Kind.WRONG_HEADER) || negative.is(Kind.OVERSIZED_HEADER)) && negative.field == 'x-business-id') {
+            return answer('422 uuid_parsing at [header, x-business-id]') { x ->
+                assert x.status == 422
+                assert x.json.detail[0].type == 'uuid_parsing'
+                assert x.json.detail[0].loc == ['header', 'x-business-id']
+            }
+        }
+        if (negative.is(Kind.MISSING_HEADER, 'Authorization')) {
+            return answer('401 Not authenticated with the Bearer challenge') { x ->
+                assert x.status == 401
+                assert x.json.detail == 'Not authenticated'
+                assert x.header('WWW-Authenticate') == 'Bearer'
+            }
+        }
+        null
     }
 
     private static refresh(context, String token, String business) {

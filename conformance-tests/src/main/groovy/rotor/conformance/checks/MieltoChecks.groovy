@@ -2,6 +2,9 @@ package rotor.conformance.checks
 
 import rotor.conformance.Check
 import rotor.conformance.ContractChecks
+import rotor.conformance.negative.NegativeCase
+import rotor.conformance.negative.PinnedAnswer
+import rotor.conformance.negative.NegativeCase.Kind
 
 /**
  * mielto (openapi/mielto.yaml). With the admin token, a connection's upstream is the target's own
@@ -62,9 +65,40 @@ class MieltoChecks extends ContractChecks {
                     assert x.status == 404
                     assert x.json.detail == 'Connection not found'
                 },
+                check('200 for a mielto access token of the workspace; 401 for another dialect\'s access token of the same tenant', [Check.ADMIN]) {
+                    // A workspace named like a business id, so that a dayzero grant can have the same tenant.
+                    def workspace = uuid().toString()
+                    def id = provisioning.connectionToTheTarget(workspace)
+                    def own = wire.post(refresh(id), bearer(provisioning.issue(contract, workspace).access_token as String))
+                    def other = wire.post(refresh(id), bearer(provisioning.issue('dayzero', workspace).access_token as String))
+                    conforms(own)
+                    assert own.status == 200
+                    assert own.json.connection_id == id
+                    conforms(other)
+                    assert other.status == 401: "a dayzero access token of tenant ${workspace}, the connection's workspace"
+                    assert other.json.detail == 'Not authenticated'
+                },
                 upstream('409: the upstream refuses the grant', 400, '{"error":"invalid_grant"}', 409, 'Connection requires re-authorization'),
                 upstream('502: the upstream fails', 503, '{"error":"unavailable"}', 502, 'Upstream token endpoint failed'),
         ]
+    }
+
+    @Override
+    PinnedAnswer pinned(NegativeCase negative) {
+        if (negative.is(Kind.MISSING_HEADER, 'Authorization')) {
+            return answer('401 Not authenticated') { x ->
+                assert x.status == 401
+                assert x.json.detail == 'Not authenticated'
+            }
+        }
+        if (negative.is(Kind.OVERSIZED_PATH, 'connection_id')) {
+            return answer('422 string_too_long at [path, connection_id]') { x ->
+                assert x.status == 422
+                assert x.json.detail[0].type == 'string_too_long'
+                assert x.json.detail[0].loc == ['path', 'connection_id']
+            }
+        }
+        null
     }
 
     private Check upstream(String name, int upstreamStatus, String upstreamBody, int status, String detail) {

@@ -2,6 +2,9 @@ package rotor.conformance.checks
 
 import rotor.conformance.Check
 import rotor.conformance.ContractChecks
+import rotor.conformance.negative.NegativeCase
+import rotor.conformance.negative.PinnedAnswer
+import rotor.conformance.negative.NegativeCase.Kind
 
 /** The standard contract (openapi/oauth2.yaml): token, revocation, introspection, metadata, key set. */
 class OAuth2Checks extends ContractChecks {
@@ -131,6 +134,35 @@ class OAuth2Checks extends ContractChecks {
                     }
                 },
         ]
+    }
+
+    @Override
+    PinnedAnswer pinned(NegativeCase negative) {
+        def token = negative.operationId == 'token'
+        if (negative.field in ['client_id', 'client_secret'] && negative.is(Kind.OVERSIZED_FIELD)) {
+            return error(401, 'invalid_client') // no such client (RFC 6749 section 5.2)
+        }
+        if (negative.is(Kind.MISSING_FIELD) || negative.is(Kind.WRONG_MEDIA_TYPE)) {
+            return error(400, 'invalid_request') // a required parameter missing, or no form at all
+        }
+        if (token && negative.is(Kind.OVERSIZED_FIELD, 'grant_type')) {
+            return error(400, 'unsupported_grant_type')
+        }
+        if (token && negative.is(Kind.OVERSIZED_FIELD, 'refresh_token')) {
+            return error(400, 'invalid_grant') // a refresh token the server does not know
+        }
+        if (negative.operationId == 'revoke' && negative.is(Kind.OVERSIZED_FIELD, 'token')) {
+            // RFC 7009 section 2.2: an invalid token is no error to the client.
+            return answer('200') { x -> assert x.status == 200 }
+        }
+        if (negative.operationId == 'introspect' && negative.field in ['token', 'token_type_hint'] && negative.is(Kind.OVERSIZED_FIELD)) {
+            // RFC 7662 section 2.2: a token the server does not know is inactive, whatever the hint.
+            return answer('200 active false') { x ->
+                assert x.status == 200
+                assert x.json == [active: false]
+            }
+        }
+        null
     }
 
     /** A refresh of a new grant (scope "read write") asking for this scope. */

@@ -2,6 +2,9 @@ package rotor.conformance.checks
 
 import rotor.conformance.Check
 import rotor.conformance.ContractChecks
+import rotor.conformance.negative.NegativeCase
+import rotor.conformance.negative.PinnedAnswer
+import rotor.conformance.negative.NegativeCase.Kind
 
 /** onboard (openapi/onboard.yaml): every documented answer of its refresh. */
 class OnboardChecks extends ContractChecks {
@@ -48,6 +51,14 @@ class OnboardChecks extends ContractChecks {
                     }
                 },
         ]
+    }
+
+    @Override
+    PinnedAnswer pinned(NegativeCase negative) {
+        negative.is(Kind.MISSING_HEADER, 'x-auth-token') ? answer('401 AUTH_TOKEN_MISSING') { x ->
+            assert x.status == 401
+            assert x.json.code == 'AUTH_TOKEN_MISSING'
+        } : null
     }
 
     private Check refused(String name, Closure<String> header, int status, String code, boolean validRequest) {

@@ -3,6 +3,9 @@ package rotor.conformance.checks
 import groovy.json.JsonOutput
 import rotor.conformance.Check
 import rotor.conformance.ContractChecks
+import rotor.conformance.negative.NegativeCase
+import rotor.conformance.negative.PinnedAnswer
+import rotor.conformance.negative.NegativeCase.Kind
 
 /** partner (openapi/partner.yaml): every documented answer of its token endpoint. */
 class PartnerChecks extends ContractChecks {
@@ -62,6 +65,35 @@ class PartnerChecks extends ContractChecks {
                     }
                 },
         ]
+    }
+
+    @Override
+    PinnedAnswer pinned(NegativeCase negative) {
+        if (negative.field == 'partnerId' && negative.kind in [Kind.MISSING_HEADER, Kind.WRONG_HEADER, Kind.OVERSIZED_HEADER]) {
+            return answer('400 invalid_request naming partnerId') { x ->
+                assert x.status == 400
+                assert x.json.error == 'invalid_request'
+                assert (x.json.error_description as String).contains('partnerId')
+            }
+        }
+        if (negative.is(Kind.OVERSIZED_HEADER, 'grantType')) {
+            return error(400, 'unsupported_grant_type')
+        }
+        if (negative.is(Kind.MISSING_FIELD, 'refreshToken')) {
+            return answer('400 invalid_request, Missing refresh token.') { x ->
+                assert x.status == 400
+                assert x.json.error == 'invalid_request'
+                assert x.json.error_description == 'Missing refresh token.'
+            }
+        }
+        // A body that is not JSON, not an object, or has a field of the wrong type: a malformed request, never coerced.
+        if (negative.kind in [Kind.WRONG_JSON_TYPE, Kind.WRONG_MEDIA_TYPE, Kind.NOT_AN_OBJECT]) {
+            return error(400, 'invalid_request')
+        }
+        if (negative.is(Kind.OVERSIZED_FIELD, 'refreshToken')) {
+            return error(400, 'invalid_grant') // no such token
+        }
+        null
     }
 
     private Check refused(String name, String partnerId, String grantType, String token, boolean validRequest, String error, String description) {

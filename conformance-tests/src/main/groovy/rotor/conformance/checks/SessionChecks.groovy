@@ -2,8 +2,12 @@ package rotor.conformance.checks
 
 import com.nimbusds.jwt.SignedJWT
 import groovy.json.JsonOutput
+import groovy.json.JsonSlurper
 import rotor.conformance.Check
 import rotor.conformance.ContractChecks
+import rotor.conformance.Exchange
+import rotor.conformance.negative.NegativeCase
+import rotor.conformance.negative.PinnedAnswer
 
 /** session (openapi/session.yaml): every documented answer of its refresh. */
 class SessionChecks extends ContractChecks {
@@ -35,6 +39,28 @@ class SessionChecks extends ContractChecks {
                     assert x.header('Cache-Control') == 'no-store'
                     assert verifiesAgainstKeySet(x.json.data.access_token as String)
                 },
+                check('401 code 40101: the live token with a forged signature, with alg none, with an unknown kid; the genuine token still refreshes', GRANT) {
+                    def token = credentials.refreshToken(contract)
+                    def (header, payload, signature) = token.split('\\.', -1) as List<String>
+                    def headerJson = new JsonSlurper().parse(Base64.urlDecoder.decode(header)) as Map
+                    def encode = { Map json -> Base64.urlEncoder.withoutPadding().encodeToString(JsonOutput.toJson(json).getBytes('UTF-8')) }
+                    def forgeries = [
+                            'a forged signature': "${header}.${payload}.${Base64.urlEncoder.withoutPadding().encodeToString(word(32).bytes)}",
+                            'alg none'          : "${encode(headerJson + [alg: 'none'])}.${payload}.",
+                            'an unknown kid'    : "${encode(headerJson + [kid: 'unknown-' + word(12)])}.${payload}.${signature}",
+                    ]
+                    def answers = forgeries.collectEntries { what, forged -> [what, refresh(delegate, forged as String)] }
+                    def genuine = refresh(delegate, token)
+                    handOn(contract, genuine) { it.data?.refresh_token }
+                    answers.each { what, Exchange x ->
+                        assert x.status == 401: "the token with ${what}"
+                        conforms(x)
+                        assert x.json.code == 40101
+                        assert x.json.correlation_id == x.header('X-Correlation-Id')
+                    }
+                    assert genuine.status == 200: 'the genuine token, after the forgeries were refused'
+                    conforms(genuine)
+                },
                 check('401 code 40101: a reused token, and then the grant\'s newest token, with a correlation id in body and header', GRANT) {
                     def reuse = replayTwoGenerationsBack(credentials.refreshToken(contract), { refresh(delegate, it) }) { it.data?.refresh_token }
                     reuse.each { which, x ->
@@ -46,6 +72,17 @@ class SessionChecks extends ContractChecks {
                     }
                 },
         ]
+    }
+
+    /** Every fault of the body is a malformed request (CONTRACTS.md: missing refresh_token or malformed JSON, and a refresh_token that is no JWT). */
+    @Override
+    PinnedAnswer pinned(NegativeCase negative) {
+        negative.ofTheBody ? answer('400 code 40001 with a correlation id') { x ->
+            assert x.status == 400
+            assert x.json.code == 40001
+            assert x.json.data == null
+            assert x.json.correlation_id == x.header('X-Correlation-Id')
+        } : null
     }
 
     private Check refused(String name, Closure<String> token, int status, int code) {

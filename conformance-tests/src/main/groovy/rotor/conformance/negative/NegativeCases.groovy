@@ -1,5 +1,7 @@
 package rotor.conformance.negative
 
+import com.fasterxml.jackson.databind.JsonNode
+import com.fasterxml.jackson.databind.ObjectMapper
 import groovy.json.JsonOutput
 import io.swagger.v3.oas.models.OpenAPI
 import io.swagger.v3.oas.models.media.Schema
@@ -7,7 +9,9 @@ import io.swagger.v3.oas.models.parameters.Parameter
 import io.swagger.v3.oas.models.security.SecurityScheme
 import rotor.conformance.Check
 import rotor.conformance.CheckContext
+import rotor.conformance.ContractChecks
 import rotor.conformance.Contracts
+import rotor.conformance.negative.NegativeCase.Kind
 
 import java.nio.charset.StandardCharsets
 
@@ -15,7 +19,10 @@ import java.nio.charset.StandardCharsets
  * Requests each operation's spec says are wrong, generated from the spec itself: each required
  * header, query parameter or body field missing; each of the wrong type or format; oversized
  * values; the wrong media type. Every answer must be a status the operation documents, with a
- * body that validates, and never a 5xx. The values come from the run's seed, so a run repeats.
+ * body that validates, and never a 5xx; where the contract pins the answer to a fault (the
+ * contract's {@link ContractChecks#pinned}), it must be that answer. Each case is the spec's own
+ * example request with one thing wrong, so that the answer is to that one fault. The values come
+ * from the run's seed, so a run repeats.
  */
 class NegativeCases {
 
@@ -28,14 +35,19 @@ class NegativeCases {
      */
     private static final int OVERSIZED_HEADER = 4_000
 
+    /** The schemes whose credential a case fills in from the run's; without it, the request is refused at authentication first. */
+    private static final Set<String> CREDENTIALED = ['adminToken', 'DualAuthScheme', 'clientSecretBasic'] as Set
+
     final String contract
     private final OpenAPI api
     private final Random random
+    private final ContractChecks checks
 
     NegativeCases(String contract, long seed) {
         this.contract = contract
         this.api = Contracts.openApi(contract)
         this.random = new Random(seed ^ contract.hashCode())
+        this.checks = ContractChecks.all()[contract]
     }
 
     List<Check> checks() {
@@ -45,57 +57,64 @@ class NegativeCases {
     private List<Check> casesOf(Contracts.Operation op) {
         def base = baseRequest(op)
         def cases = []
-        def named = { String what, Closure<Void> mutation ->
+        def named = { Kind kind, String field, Schema schema, String what, Closure<Void> mutation ->
             def request = base.copy()
             mutation(request)
-            cases << negative(op, what, request)
+            cases << negative(op, new NegativeCase(kind, op.operationId, field, schema), what, request)
         }
         base.requiredHeaders.each { name ->
-            named("without the required header ${name}") { NegativeRequest r -> r.headers.remove(name) }
+            named(Kind.MISSING_HEADER, name, base.headerSchemas[name], "without the required header ${name}") { NegativeRequest r -> r.headers.remove(name) }
         }
         base.headerSchemas.each { name, schema ->
             def wrong = wrongValue(schema)
-            if (wrong != null) named("header ${name} of the wrong type or format (${wrong})") { NegativeRequest r -> r.headers[name] = wrong }
-            named("header ${name} oversized (${OVERSIZED_HEADER} characters)") { NegativeRequest r -> r.headers[name] = 'x' * OVERSIZED_HEADER }
+            if (wrong != null) named(Kind.WRONG_HEADER, name, schema, "header ${name} of the wrong type or format (${wrong})") { NegativeRequest r -> r.headers[name] = wrong }
+            named(Kind.OVERSIZED_HEADER, name, schema, "header ${name} oversized (${OVERSIZED_HEADER} characters)") { NegativeRequest r -> r.headers[name] = 'x' * OVERSIZED_HEADER }
         }
         base.querySchemas.each { name, schema ->
-            if (name in base.requiredQuery) named("without the required query parameter ${name}") { NegativeRequest r -> r.query.remove(name) }
+            if (name in base.requiredQuery) named(Kind.MISSING_QUERY, name, schema, "without the required query parameter ${name}") { NegativeRequest r -> r.query.remove(name) }
             def wrong = wrongValue(schema)
-            if (wrong != null) named("query parameter ${name} of the wrong type or format (${wrong})") { NegativeRequest r -> r.query[name] = wrong }
+            if (wrong != null) named(Kind.WRONG_QUERY, name, schema, "query parameter ${name} of the wrong type or format (${wrong})") { NegativeRequest r -> r.query[name] = wrong }
         }
         base.pathSchemas.each { name, schema ->
             def wrong = wrongValue(schema)
-            if (wrong != null) named("path parameter ${name} of the wrong type or format (${wrong})") { NegativeRequest r -> r.pathValues[name] = wrong }
-            named("path parameter ${name} oversized (${OVERSIZED / 10} characters)") { NegativeRequest r -> r.pathValues[name] = 'p' * (OVERSIZED / 10) }
+            if (wrong != null) named(Kind.WRONG_PATH, name, schema, "path parameter ${name} of the wrong type or format (${wrong})") { NegativeRequest r -> r.pathValues[name] = wrong }
+            named(Kind.OVERSIZED_PATH, name, schema, "path parameter ${name} oversized (${OVERSIZED / 10} characters)") { NegativeRequest r -> r.pathValues[name] = 'p' * (OVERSIZED / 10) }
         }
         if (base.bodySchema != null) {
-            def properties = base.bodySchema.properties ?: [:]
+            def properties = (base.bodySchema.properties ?: [:]) as Map<String, Schema>
             (base.bodySchema.required ?: []).each { field ->
-                named("body without the required field ${field}") { NegativeRequest r -> r.body.remove(field) }
+                named(Kind.MISSING_FIELD, field, properties[field], "body without the required field ${field}") { NegativeRequest r -> r.body.remove(field) }
             }
             properties.each { String field, Schema schema ->
                 def wrong = wrongJsonType(schema)
                 if (base.form) {
-                    if (schema.enum) named("body field ${field} not one of its values") { NegativeRequest r -> r.body[field] = 'not-' + word(6) }
+                    if (schema.enum) named(Kind.NOT_ONE_OF, field, schema, "body field ${field} not one of its values") { NegativeRequest r -> r.body[field] = 'not-' + word(6) }
                 } else {
-                    named("body field ${field} of the wrong JSON type (${JsonOutput.toJson(wrong)})") { NegativeRequest r -> r.body[field] = wrong }
+                    named(Kind.WRONG_JSON_TYPE, field, schema, "body field ${field} of the wrong JSON type (${JsonOutput.toJson(wrong)})") { NegativeRequest r -> r.body[field] = wrong }
                 }
                 if (schemaType(schema) == 'string') {
-                    named("body field ${field} oversized (${OVERSIZED} characters)") { NegativeRequest r -> r.body[field] = 'v' * OVERSIZED }
+                    named(Kind.OVERSIZED_FIELD, field, schema, "body field ${field} oversized (${OVERSIZED} characters)") { NegativeRequest r -> r.body[field] = 'v' * OVERSIZED }
                 }
             }
-            named("a body of the wrong media type (text/plain)") { NegativeRequest r -> r.mediaType = 'text/plain' }
-            if (!base.form) named('a body that is a JSON array, not an object') { NegativeRequest r -> r.rawBody = '[]' }
+            named(Kind.WRONG_MEDIA_TYPE, null, null, "a body of the wrong media type (text/plain)") { NegativeRequest r -> r.mediaType = 'text/plain' }
+            if (!base.form) named(Kind.NOT_AN_OBJECT, null, null, 'a body that is a JSON array, not an object') { NegativeRequest r -> r.rawBody = '[]' }
         }
         cases
     }
 
-    private Check negative(Contracts.Operation op, String what, NegativeRequest request) {
-        new Check(contract, "negative: ${op.operationId} ${what}", [], { ->
+    private Check negative(Contracts.Operation op, NegativeCase fault, String what, NegativeRequest request) {
+        def pinned = checks.pinned(fault)
+        new Check(contract, "negative: ${op.operationId} ${what}" + (pinned ? ": ${pinned.description}" : ''), [], { ->
             CheckContext context = delegate
-            def x = request.send(context, credentialFor(context, request.security))
+            def credential = credentialFor(context, request.security)
+            def x = request.send(context, credential)
             assert x.status < 500: "${x.answer}: a request the contract forbids (${what}) got a server error"
             context.answersConform(x)
+            // Without the run's credential a secured request is refused at authentication, before the fault is looked at.
+            def authenticated = credential != null || !(request.security in CREDENTIALED) || fault.is(Kind.MISSING_HEADER, request.credentialHeader)
+            if (pinned && authenticated) {
+                pinned.judge(x)
+            }
         }, true)
     }
 
@@ -117,7 +136,7 @@ class NegativeCases {
         def request = new NegativeRequest(method: op.method, pathTemplate: op.path)
         def parameters = (op.definition.parameters ?: []) as List<Parameter>
         parameters.each { p ->
-            def value = validValue(p.schema)
+            def value = p.example != null ? p.example as String : validValue(p.schema)
             switch (p.in) {
                 case 'header':
                     request.headerSchemas[p.name] = p.schema
@@ -144,8 +163,11 @@ class NegativeCases {
             request.mediaType = mediaType
             request.form = mediaType == 'application/x-www-form-urlencoded'
             request.bodySchema = content[mediaType].schema
-            request.body = (request.bodySchema.required ?: []).collectEntries { field ->
-                [field, validValue(request.bodySchema.properties[field] as Schema)]
+            request.body = example(content[mediaType]) ?: [:]
+            (request.bodySchema.required ?: []).each { field ->
+                if (!request.body.containsKey(field)) {
+                    request.body[field] = validValue(request.bodySchema.properties[field] as Schema)
+                }
             }
         }
         request
@@ -176,8 +198,18 @@ class NegativeCases {
         }
     }
 
+    /** The media type's example body (its `example`, or its first `examples` entry), when it is a JSON object. */
+    private static Map<String, Object> example(io.swagger.v3.oas.models.media.MediaType mediaType) {
+        def value = mediaType.example != null ? mediaType.example : mediaType.examples?.values()?.find { it.value != null }?.value
+        if (value instanceof JsonNode) {
+            value = new ObjectMapper().convertValue(value, Object)
+        }
+        value instanceof Map ? new LinkedHashMap<String, Object>(value as Map) : null
+    }
+
     private Object validValue(Schema schema) {
         if (schema == null) return word(8)
+        if (schema.example != null && !(schema.example instanceof Map || schema.example instanceof List)) return schema.example as String
         if (schema.enum) return schema.enum.first() as String
         switch (schemaType(schema)) {
             case 'integer': return (schema.minimum ?: 1) as String

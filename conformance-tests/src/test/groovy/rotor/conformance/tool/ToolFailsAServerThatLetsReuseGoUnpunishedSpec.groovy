@@ -1,29 +1,17 @@
 package rotor.conformance.tool
 
-import groovy.json.JsonSlurper
-import rotor.conformance.ConformanceTarget
-import rotor.conformance.cli.ConformanceCommand
-import spock.lang.Specification
-import spock.lang.TempDir
-
-import java.nio.file.Files
-import java.nio.file.Path
 import java.util.concurrent.ConcurrentHashMap
 
 /**
  * rotor behind a proxy that breaks the reuse rule one way or the other: the tool fails the
  * contract's reuse check, and no other check.
  */
-class ToolFailsAServerThatLetsReuseGoUnpunishedSpec extends Specification {
-
-    @TempDir Path reports
-    def out = new ByteArrayOutputStream()
-    def target = ConformanceTarget.get()
+class ToolFailsAServerThatLetsReuseGoUnpunishedSpec extends ToolBehindAMisbehavingProxy {
 
     def "a server that answers a spent token with the 200 it gave before fails dayzero's reuse check on the replay"() {
         given: 'every dayzero token that got a 200 gets the same 200 again, without the server seeing it'
         def answered = new ConcurrentHashMap<String, MisbehavingProxy.Message>()
-        def proxy = new MisbehavingProxy(target.baseUrl, { request, forward ->
+        def rule = { MisbehavingProxy.Message request, forward ->
             def token = request.path == '/api/v1/oauth2/refresh' ? request.header('Authorization') : null
             def earlier = token == null ? null : answered[token]
             if (earlier != null) {
@@ -34,25 +22,22 @@ class ToolFailsAServerThatLetsReuseGoUnpunishedSpec extends Specification {
                 answered[token] = answer
             }
             answer
-        } as MisbehavingProxy.Rule)
+        } as MisbehavingProxy.Rule
 
         when:
-        def exit = tool(proxy, 'dayzero')
+        def exit = tool(rule, 'dayzero')
 
         then:
         exit == 1
         failedChecks() == ['dayzero: 401: a reused token is refused with the invalid_token challenge, and so is the grant\'s newest token']
         report().contains('the replay token')
-
-        cleanup:
-        proxy.close()
     }
 
     def "a server that refuses a spent token but leaves its grant alive fails partner's reuse check on the newest token"() {
         given: 'a partner token presented again after a 200 is refused by the proxy, so the server never sees the reuse'
         def spent = ConcurrentHashMap.newKeySet()
-        def proxy = new MisbehavingProxy(target.baseUrl, { request, forward ->
-            def token = request.path == '/v1/auth/token' ? refreshToken(request.text) : null
+        def rule = { MisbehavingProxy.Message request, forward ->
+            def token = request.path == '/v1/auth/token' ? json(request)?.refreshToken : null
             if (token != null && spent.contains(token)) {
                 return MisbehavingProxy.answer(400, ['Cache-Control': 'no-store', Pragma: 'no-cache'],
                         '{"error":"invalid_grant","error_description":"Refresh token has expired or is invalid."}')
@@ -62,41 +47,14 @@ class ToolFailsAServerThatLetsReuseGoUnpunishedSpec extends Specification {
                 spent << token
             }
             answer
-        } as MisbehavingProxy.Rule)
+        } as MisbehavingProxy.Rule
 
         when:
-        def exit = tool(proxy, 'partner')
+        def exit = tool(rule, 'partner')
 
         then:
         exit == 1
         failedChecks() == ['partner: 400 invalid_grant: a reused refresh token, and then the grant\'s newest token']
         report().contains('the newest token')
-
-        cleanup:
-        proxy.close()
-    }
-
-    private static String refreshToken(String body) {
-        try {
-            def json = new JsonSlurper().parseText(body)
-            json instanceof Map && json.refreshToken instanceof String ? json.refreshToken : null
-        } catch (ignored) {
-            null
-        }
-    }
-
-    private int tool(MisbehavingProxy proxy, String contract) {
-        ConformanceCommand.execute(['--base-url', proxy.url, '--admin-token', target.adminToken, '--contract', contract,
-                                    '--report', reports.toString()] as String[],
-                new PrintStream(out, true), new PrintStream(out, true))
-    }
-
-    private String report() {
-        Files.readString(reports.resolve('conformance-report.md'))
-    }
-
-    /** The headings the Markdown report gives each failed check. */
-    private List<String> failedChecks() {
-        report().readLines().findAll { it.startsWith('### ') }.collect { it.substring(4) }
     }
 }

@@ -1,0 +1,48 @@
+package rotor.conformance.tool
+
+import groovy.json.JsonSlurper
+import rotor.conformance.ConformanceTarget
+import rotor.conformance.cli.ConformanceCommand
+import spock.lang.Specification
+import spock.lang.TempDir
+
+import java.nio.file.Files
+import java.nio.file.Path
+
+/** The tool, with the admin token, against rotor behind a {@link MisbehavingProxy}; and what its report says failed. */
+abstract class ToolBehindAMisbehavingProxy extends Specification {
+
+    @TempDir Path reports
+    def out = new ByteArrayOutputStream()
+    def target = ConformanceTarget.get()
+
+    protected int tool(MisbehavingProxy.Rule rule, String contract) {
+        def proxy = new MisbehavingProxy(target.baseUrl, rule)
+        try {
+            ConformanceCommand.execute(['--base-url', proxy.url, '--admin-token', target.adminToken, '--contract', contract,
+                                        '--report', reports.toString(), '--seed', '42'] as String[],
+                    new PrintStream(out, true), new PrintStream(out, true))
+        } finally {
+            proxy.close()
+        }
+    }
+
+    protected String report() {
+        Files.readString(reports.resolve('conformance-report.md'))
+    }
+
+    /** The headings the Markdown report gives each failed check. */
+    protected List<String> failedChecks() {
+        report().readLines().findAll { it.startsWith('### ') }.collect { it.substring(4) }
+    }
+
+    /** A request body's JSON object, or null when it is none. */
+    protected static Map json(MisbehavingProxy.Message message) {
+        try {
+            def json = new JsonSlurper().parseText(message.text)
+            json instanceof Map ? json : null
+        } catch (ignored) {
+            null
+        }
+    }
+}
