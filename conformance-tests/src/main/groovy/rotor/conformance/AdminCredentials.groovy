@@ -111,15 +111,25 @@ class AdminCredentials implements Credentials {
     private Map created(String path, Map body) {
         def x = wire.postJson(path, bearer(), body)
         if (x.status != 201) {
-            throw new ProvisioningFailure("${path} answered ${x.status} to the admin token: ${Redaction.body(x.responseBody)}")
+            throw new ProvisioningFailure(x.status, "${path} answered ${x.status} to the admin token: ${Redaction.body(x.responseBody)}")
         }
         x.json as Map
     }
 
-    /** The admin contract refused to provision what the checks need: the token is wrong, or the admin API is not there. */
+    /**
+     * The admin contract did not provision what a check needs. A 401 means the admin token is
+     * wrong, which ends the run; any other answer is the target's, and fails the check that asked.
+     */
     static class ProvisioningFailure extends RuntimeException {
-        ProvisioningFailure(String message) {
+        final int status
+
+        ProvisioningFailure(int status, String message) {
             super(message)
+            this.status = status
+        }
+
+        boolean isTokenRefused() {
+            status == 401
         }
     }
 }

@@ -7,7 +7,7 @@ class CheckResult {
 
     final Check check
     final Outcome outcome
-    /** Why it failed (the assertion or the validator's message), or what it needs to run. */
+    /** Why it failed (the assertion or the validator's message), what it needs to run, or what a passed check could not verify. */
     final String message
     final List<Exchange> exchanges
     final long millis

@@ -54,6 +54,7 @@ class ConformanceRun {
         def started = System.nanoTime()
         def outcome = CheckResult.Outcome.PASSED
         String message = null
+        context.notes.clear()
         try {
             def body = check.body.rehydrate(context, check.body.owner, check.body.thisObject)
             body.resolveStrategy = Closure.DELEGATE_FIRST
@@ -61,10 +62,17 @@ class ConformanceRun {
         } catch (ConnectException | HttpConnectTimeoutException unreachable) {
             throw new TargetUnreachable(wire.baseUrl, unreachable)
         } catch (AdminCredentials.ProvisioningFailure failure) {
-            throw failure
+            if (failure.tokenRefused) {
+                throw failure
+            }
+            outcome = CheckResult.Outcome.FAILED
+            message = "provisioning what the check needs through the admin contract failed: ${failure.message}"
         } catch (Throwable failure) {
             outcome = CheckResult.Outcome.FAILED
             message = failure instanceof AssertionError ? failure.message : "${failure.class.simpleName}: ${failure.message}"
+        }
+        if (outcome == CheckResult.Outcome.PASSED && context.notes) {
+            message = context.notes.unique().join('; ')
         }
         def made = exchanges.subList(before, exchanges.size()).collect()
         record(new CheckResult(check, outcome, message, made, (System.nanoTime() - started).intdiv(1_000_000) as long))

@@ -1,6 +1,8 @@
 package rotor.conformance
 
 import java.net.http.HttpClient
+import java.net.http.HttpConnectTimeoutException
+import java.net.http.HttpTimeoutException
 import java.net.http.HttpRequest
 import java.net.http.HttpResponse
 import java.nio.charset.StandardCharsets
@@ -17,7 +19,11 @@ class Wire {
 
     private static final Set<String> RESTRICTED = ['host', 'connection', 'content-length', 'expect', 'upgrade'] as Set
 
+    static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30)
+
     final String baseUrl
+    /** How long one request may go unanswered: a hang is a failure of the check, never a hang of the run. */
+    final Duration timeout
     private final ContractValidators validators
     private final List<Consumer<Exchange>> listeners = new CopyOnWriteArrayList<>()
     private final HttpClient http = HttpClient.newBuilder()
@@ -25,9 +31,10 @@ class Wire {
             .connectTimeout(Duration.ofSeconds(5))
             .build()
 
-    Wire(String baseUrl, ContractValidators validators) {
+    Wire(String baseUrl, ContractValidators validators, Duration timeout = DEFAULT_TIMEOUT) {
         this.baseUrl = baseUrl.replaceAll('/+$', '')
         this.validators = validators
+        this.timeout = timeout
     }
 
     /** Every exchange made from now on is also given to this listener. */
@@ -65,10 +72,18 @@ class Wire {
     Exchange send(String method, String path, String query, Map<String, String> headers, String body) {
         def sent = headers.findAll { it.value != null && !(it.key.toLowerCase() in RESTRICTED) }
         def builder = HttpRequest.newBuilder(URI.create(baseUrl + path + (query ? '?' + query : '')))
-                .timeout(Duration.ofSeconds(30))
+                .timeout(timeout)
                 .method(method, body != null ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody())
         sent.each { name, value -> builder.header(name, value) }
-        HttpResponse<byte[]> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray())
+        HttpResponse<byte[]> response
+        try {
+            response = http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray())
+        } catch (HttpTimeoutException timedOut) {
+            if (timedOut instanceof HttpConnectTimeoutException) {
+                throw timedOut
+            }
+            throw new NoAnswer("${method} ${path}${query ? '?' + query : ''}: no answer within ${timeout.toSeconds()} s (--timeout)")
+        }
         def responseHeaders = response.headers().map().findAll { it.key != ':status' }
         def exchange = new Exchange(method: method, path: path, query: query,
                 requestHeaders: sent.collectEntries { k, v -> [k, [v]] } as Map<String, List<String>>, requestBody: body,
@@ -91,6 +106,13 @@ class Wire {
         def headers = exchange.requestHeaders
         exchange.requestProblems = validators.requestProblems(route, exchange.method, exchange.path, exchange.query, headers, exchange.requestBody)
         exchange.responseProblems = validators.responseProblems(route, exchange.method, exchange.path, exchange.status, exchange.responseHeaders, exchange.responseBody)
+    }
+
+    /** The target accepted a request and did not answer it in time: the check that sent it fails. */
+    static class NoAnswer extends AssertionError {
+        NoAnswer(String message) {
+            super(message)
+        }
     }
 
     private static String encode(String value) {

@@ -26,7 +26,8 @@ import java.util.concurrent.Callable
                 'Checks a server against the contracts in openapi/: every request and every answer is judged by',
                 'swagger-request-validator against its contract, and each check asserts what the contract pins down.',
                 '',
-                'Exit codes: 0 every check that ran passed; 1 an answer did not conform; 2 usage or connection error.',
+                'Exit codes: 0 every check that ran passed; 1 an answer did not conform (or none came within --timeout);',
+                '2 usage or connection error, an admin token the target refuses, or a report directory it cannot write.',
         ],
         footer = [
                 '',
@@ -42,12 +43,19 @@ import java.util.concurrent.Callable
                 '    oauth2.client-id, oauth2.client-secret,      a registered client (client_secret_basic) and a live',
                 '    oauth2.refresh-token                         refresh token of a grant of that client',
                 '  A brought refresh token is SPENT: the checks refresh with it and its successors, and finally replay',
-                '  one to see reuse refused, which revokes the whole grant. Bring one you can lose.',
+                '  one two generations old to see reuse refused, which revokes the whole grant. Bring one you can lose.',
                 '  A mielto connection is refreshed against its upstream for real.',
                 '  Checks whose credentials are missing are reported as "not run: needs ...", neither passed nor failed;',
                 '  the admin contract\'s checks always need --admin-token.',
                 '',
-                'The key set: access tokens are verified against /.well-known/jwks.json when oauth2 is among the contracts.',
+                'What it leaves on the target: with --admin-token, the grants (many revoked), API keys, OAuth 2.0 clients',
+                '  and mielto connections it created, named conformance or subject-*; the admin checks also rotate the',
+                '  signing key once (old keys keep verifying) and run retention once (it deletes only what has expired).',
+                '  Point it at a test deployment, not at production.',
+                '',
+                'The key set: access tokens are verified against /.well-known/jwks.json when oauth2 is among the contracts;',
+                '  without it, the reports say which passed checks could not verify their access token.',
+                'A request unanswered for --timeout seconds fails the check that sent it, naming the request.',
                 'Reports: conformance-report.md, conformance-report.html and TEST-rotor-conformance.xml (JUnit) in --report.',
         ])
 class ConformanceCommand implements Callable<Integer> {
@@ -59,7 +67,7 @@ class ConformanceCommand implements Callable<Integer> {
     @Option(names = '--base-url', required = true, paramLabel = 'URL', description = 'the server to check, e.g. http://localhost:8080')
     String baseUrl
 
-    @Option(names = '--contract', paramLabel = 'NAME', description = 'a contract to check (repeatable): dayzero, onboard, mielto, partner, session, admin, oauth2; default all')
+    @Option(names = '--contract', paramLabel = 'NAME', split = ',', description = 'a contract to check (repeatable, or comma-separated): dayzero, onboard, mielto, partner, session, admin, oauth2; default all')
     List<String> contracts = []
 
     @Option(names = '--admin-token', paramLabel = 'T', description = 'the admin token: provision every credential through the admin contract')
@@ -70,6 +78,9 @@ class ConformanceCommand implements Callable<Integer> {
 
     @Option(names = '--report', paramLabel = 'DIR', description = 'where the reports go (default: ${DEFAULT-VALUE})')
     File reportDir = new File('conformance-report')
+
+    @Option(names = '--timeout', paramLabel = 'SECONDS', description = 'how long one request may go unanswered before its check fails (default: ${DEFAULT-VALUE})')
+    int timeoutSeconds = 30
 
     @Option(names = '--seed', paramLabel = 'N', description = 'the seed of generated values and negative cases; printed by every run (default: random)')
     Long seed
@@ -110,24 +121,44 @@ class ConformanceCommand implements Callable<Integer> {
         } catch (IllegalArgumentException wrong) {
             return usage(wrong.message)
         }
+        if (timeoutSeconds < 1) {
+            return usage("--timeout must be at least 1 second, not ${timeoutSeconds}")
+        }
+        def unwritable = reportDirProblem()
+        if (unwritable) {
+            return usage(unwritable)
+        }
         def unreachable = probe()
         if (unreachable) {
             err.println(unreachable)
             return USAGE_OR_CONNECTION
         }
         long runSeed = seed != null ? seed : new SecureRandom().nextLong()
-        def wire = new Wire(baseUrl, new ContractValidators())
+        def wire = new Wire(baseUrl, new ContractValidators(), Duration.ofSeconds(timeoutSeconds))
         Credentials source = brought ?: new AdminCredentials(wire, adminToken, new Random(runSeed))
         def run = new ConformanceRun(wire, source, chosen, runSeed)
         out.println("rotor-conformance: ${baseUrl}, ${adminToken ? 'admin token' : 'brought credentials'}, seed ${runSeed}")
         try {
             chosen.each { contract -> progress(run, contract) }
-        } catch (ConformanceRun.TargetUnreachable | AdminCredentials.ProvisioningFailure stopped) {
+        } catch (ConformanceRun.TargetUnreachable stopped) {
             err.println(stopped.message)
             return USAGE_OR_CONNECTION
+        } catch (AdminCredentials.ProvisioningFailure refused) {
+            err.println("the target refused the admin token: ${refused.message}")
+            return USAGE_OR_CONNECTION
         }
-        def written = new ReportWriter(run, baseUrl).writeTo(reportDir.toPath())
+        List<java.nio.file.Path> written
+        try {
+            written = new ReportWriter(run, baseUrl).writeTo(reportDir.toPath())
+        } catch (IOException failed) {
+            err.println("cannot write the reports into ${reportDir}: ${failed.message ?: failed.class.simpleName}")
+            return USAGE_OR_CONNECTION
+        }
         out.println("reports: ${written.collect { it.toString() }.join(', ')}")
+        if (adminToken) {
+            out.println('left on the target: the grants, API keys, OAuth 2.0 clients and connections this run created' +
+                    ('admin' in chosen ? '; one signing key rotation; one retention run' : ''))
+        }
         run.conforming ? CONFORMS : DOES_NOT_CONFORM
     }
 
@@ -144,6 +175,17 @@ class ConformanceCommand implements Callable<Integer> {
         results.findAll { it.outcome == CheckResult.Outcome.FAILED }.each { out.println("  FAILED ${it.check.name}: ${it.message.readLines().first()}") }
     }
 
+    /** Null when the reports can be written, else why not: found before the run, not after it. */
+    private String reportDirProblem() {
+        def dir = reportDir.toPath()
+        try {
+            java.nio.file.Files.createDirectories(dir)
+        } catch (IOException | SecurityException failed) {
+            return "cannot write the reports into ${reportDir}: ${failed instanceof java.nio.file.FileAlreadyExistsException ? 'a file of that name is in the way' : (failed.message ?: failed.class.simpleName)}"
+        }
+        java.nio.file.Files.isWritable(dir) ? null : "cannot write the reports into ${reportDir}: the directory is not writable"
+    }
+
     /** Null when the target answers HTTP at all, else why it cannot be checked. */
     private String probe() {
         try {
@@ -154,8 +196,19 @@ class ConformanceCommand implements Callable<Integer> {
         } catch (IllegalArgumentException badUrl) {
             "not a URL: ${baseUrl}"
         } catch (IOException unreachable) {
+            if (causes(unreachable).any { it instanceof UnknownHostException || it instanceof java.nio.channels.UnresolvedAddressException }) {
+                return "cannot connect to ${baseUrl}: unknown host ${URI.create(baseUrl).host}"
+            }
             "cannot connect to ${baseUrl}: ${unreachable.message ?: unreachable.class.simpleName}"
         }
+    }
+
+    private static List<Throwable> causes(Throwable failure) {
+        def chain = []
+        for (def t = failure; t != null && !chain.contains(t); t = t.cause) {
+            chain << t
+        }
+        chain
     }
 
     private int usage(String message) {

@@ -35,6 +35,12 @@ class MarkdownReport {
                 }
             }
         }
+        def noted = run.results.findAll { it.outcome == CheckResult.Outcome.PASSED && it.message }
+        if (noted) {
+            out << '## Checks that passed on what they could verify\n\n'
+            noted.each { out << "- ${it.check.contract}: ${it.check.name}: ${it.message}\n" }
+            out << '\n'
+        }
         def notRun = run.results.findAll { it.outcome == CheckResult.Outcome.NOT_RUN }
         if (notRun) {
             out << '## Checks not run\n\n'

@@ -16,11 +16,11 @@ abstract class ToolBehindAMisbehavingProxy extends Specification {
     def out = new ByteArrayOutputStream()
     def target = ConformanceTarget.get()
 
-    protected int tool(MisbehavingProxy.Rule rule, String contract) {
+    protected int tool(MisbehavingProxy.Rule rule, String contract, String... more) {
         def proxy = new MisbehavingProxy(target.baseUrl, rule)
         try {
-            ConformanceCommand.execute(['--base-url', proxy.url, '--admin-token', target.adminToken, '--contract', contract,
-                                        '--report', reports.toString(), '--seed', '42'] as String[],
+            ConformanceCommand.execute((['--base-url', proxy.url, '--admin-token', target.adminToken, '--contract', contract,
+                                         '--report', reports.toString(), '--seed', '42'] + (more as List)) as String[],
                     new PrintStream(out, true), new PrintStream(out, true))
         } finally {
             proxy.close()
@@ -34,6 +34,15 @@ abstract class ToolBehindAMisbehavingProxy extends Specification {
     /** The headings the Markdown report gives each failed check. */
     protected List<String> failedChecks() {
         report().readLines().findAll { it.startsWith('### ') }.collect { it.substring(4) }
+    }
+
+    /** The message the Markdown report gives each failed check, by its heading. */
+    protected Map<String, String> failures() {
+        report().split(/(?m)^### /).drop(1).collectEntries { section ->
+            def lines = section.readLines()
+            def fence = lines.findIndexOf { it == '```' }
+            [lines[0], lines[fence + 1]]
+        }
     }
 
     /** A request body's JSON object, or null when it is none. */

@@ -1,7 +1,10 @@
 package rotor.conformance.tool
 
+import rotor.conformance.ConformanceTarget
 import rotor.conformance.cli.ConformanceCommand
 import spock.lang.Specification
+
+import java.nio.file.Files
 
 /** Exit 2 is for a run that could not check anything: a wrong command line, or no server there. */
 class ToolExitsTwoOnUsageOrConnectionErrorsSpec extends Specification {
@@ -23,6 +26,10 @@ class ToolExitsTwoOnUsageOrConnectionErrorsSpec extends Specification {
         'an unknown credential'      | ['--base-url', closedPort(), '--credential', 'dayzero.token=x']                       | 'unknown credential dayzero.token'
         'nothing listens there'      | ['--base-url', closedPort()]                                                          | 'cannot connect to'
         'both ways to get tokens'    | ['--base-url', closedPort(), '--admin-token', 't', '--credential', 'onboard.refresh-token=x'] | 'not both'
+        'a host that does not exist' | ['--base-url', 'http://rotor-conformance.invalid:8080']                              | 'unknown host rotor-conformance.invalid'
+        'a timeout under a second'   | ['--base-url', closedPort(), '--timeout', '0']                                        | '--timeout must be at least 1 second'
+        'a file where the reports go' | ['--base-url', closedPort(), '--report', Files.createTempFile('report', '.md').toString()] | 'a file of that name is in the way'
+        'an admin token the target refuses' | ['--base-url', ConformanceTarget.get().baseUrl, '--admin-token', 'not-the-token', '--contract', 'onboard', '--report', Files.createTempDirectory('reports').toString()] | 'the target refused the admin token'
     }
 
     def "--help explains every contract's credentials and that a brought refresh token is spent"() {
@@ -38,6 +45,7 @@ class ToolExitsTwoOnUsageOrConnectionErrorsSpec extends Specification {
          'session.refresh-token', 'mielto.api-key', 'mielto.connection-id', 'oauth2.client-id', 'oauth2.client-secret',
          'oauth2.refresh-token', '--admin-token', '--seed'].every { out.toString().contains(it) }
         out.toString().contains('A brought refresh token is SPENT')
+        out.toString().contains('What it leaves on the target')
     }
 
     /** A port nothing listens on: one just closed. */
