@@ -1,0 +1,99 @@
+package rotor.server.dialect;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import io.micronaut.core.annotation.Order;
+import io.micronaut.core.io.buffer.ByteBuffer;
+import io.micronaut.core.io.buffer.ReferenceCounted;
+import io.micronaut.core.type.Argument;
+import io.micronaut.core.type.Headers;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.body.MessageBodyReader;
+import io.micronaut.http.codec.CodecException;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.body.JsonMessageHandler;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Reads a JSON request body only when it is one JSON value with nothing after it but whitespace
+ * (RFC 8259 section 2: JSON-text = ws value ws). Micronaut's own reader, which this one precedes,
+ * reads the first value and ignores the rest, so that `{"refreshToken":"a"} garbage` was read as
+ * `{"refreshToken":"a"}`; CONTRACTS.md answers a body that is not JSON as a malformed request.
+ * The failure is a {@link CodecException}, which every wire answers as a body it cannot read.
+ */
+@Singleton
+@Consumes(MediaType.APPLICATION_JSON)
+@Order(JsonMessageHandler.ORDER - 1)
+final class OneJsonValueBodyReader<T> implements MessageBodyReader<T> {
+
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private final JsonMapper mapper;
+
+    OneJsonValueBodyReader(JsonMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    @Override
+    public boolean isReadable(Argument<T> type, MediaType mediaType) {
+        return mediaType != null && mediaType.matchesAllOrWildcardOrExtension(MediaType.EXTENSION_JSON);
+    }
+
+    @Override
+    public T read(Argument<T> type, MediaType mediaType, Headers headers, ByteBuffer<?> body) {
+        T value = read(type, body.toByteArray());
+        // As Micronaut's own reader: released once read, kept on a failure for the error handler to look at.
+        if (body instanceof ReferenceCounted counted) {
+            counted.release();
+        }
+        return value;
+    }
+
+    @Override
+    public T read(Argument<T> type, MediaType mediaType, Headers headers, InputStream body) {
+        try {
+            return read(type, body.readAllBytes());
+        } catch (IOException unreadable) {
+            throw new CodecException("The request body could not be read", unreadable);
+        }
+    }
+
+    private T read(Argument<T> type, byte[] body) {
+        if (somethingAfterTheValue(body)) {
+            throw new CodecException("The request body is not one JSON value");
+        }
+        try {
+            return mapper.readValue(body, type);
+        } catch (IOException unreadable) {
+            throw new CodecException("The request body is not JSON of type " + type.getTypeName(), unreadable);
+        }
+    }
+
+    /**
+     * Whether anything but whitespace follows the body's first JSON value. A body that is not JSON
+     * from its start is left to the mapper, which refuses it as it always has.
+     */
+    static boolean somethingAfterTheValue(byte[] body) {
+        try (JsonParser parser = JSON.createParser(body)) {
+            try {
+                if (parser.nextToken() == null) {
+                    return false;
+                }
+                parser.skipChildren();
+            } catch (IOException notJson) {
+                return false;
+            }
+            try {
+                return parser.nextToken() != null;
+            } catch (IOException garbage) {
+                return true;
+            }
+        } catch (IOException unparsable) {
+            return false;
+        }
+    }
+}
