@@ -164,7 +164,7 @@ class AdminChecks extends ContractChecks {
         if (negative.is(Kind.MISSING_HEADER, 'Authorization')) {
             return error(401, 'unauthorized')
         }
-        if (negative.kind in [Kind.WRONG_JSON_TYPE, Kind.WRONG_MEDIA_TYPE, Kind.NOT_AN_OBJECT]) {
+        if (negative.kind in [Kind.WRONG_JSON_TYPE, Kind.WRONG_MEDIA_TYPE, Kind.NOT_AN_OBJECT, Kind.NOT_ONE_VALUE]) {
             return error(400, 'invalid_request') // not JSON, not an object, or a field of the wrong JSON type
         }
         // A required field missing, or a string over its bounds (every string of this contract has a maxLength, an enum or a format).

@@ -14,7 +14,9 @@ class NegativeCase {
         MISSING_QUERY, WRONG_QUERY,
         WRONG_PATH, OVERSIZED_PATH,
         MISSING_FIELD, WRONG_JSON_TYPE, NOT_ONE_OF, OVERSIZED_FIELD,
-        WRONG_MEDIA_TYPE, NOT_AN_OBJECT
+        WRONG_MEDIA_TYPE, NOT_AN_OBJECT,
+        /** The body's JSON value with a second one after it: not JSON (RFC 8259 section 2). */
+        NOT_ONE_VALUE
     }
 
     final Kind kind
@@ -36,6 +38,6 @@ class NegativeCase {
 
     /** A fault of the request body as a whole or of one of its fields. */
     boolean isOfTheBody() {
-        kind in [Kind.MISSING_FIELD, Kind.WRONG_JSON_TYPE, Kind.NOT_ONE_OF, Kind.OVERSIZED_FIELD, Kind.WRONG_MEDIA_TYPE, Kind.NOT_AN_OBJECT]
+        kind in [Kind.MISSING_FIELD, Kind.WRONG_JSON_TYPE, Kind.NOT_ONE_OF, Kind.OVERSIZED_FIELD, Kind.WRONG_MEDIA_TYPE, Kind.NOT_AN_OBJECT, Kind.NOT_ONE_VALUE]
     }
 }

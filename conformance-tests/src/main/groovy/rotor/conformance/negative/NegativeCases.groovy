@@ -97,7 +97,10 @@ class NegativeCases {
                 }
             }
             named(Kind.WRONG_MEDIA_TYPE, null, null, "a body of the wrong media type (text/plain)") { NegativeRequest r -> r.mediaType = 'text/plain' }
-            if (!base.form) named(Kind.NOT_AN_OBJECT, null, null, 'a body that is a JSON array, not an object') { NegativeRequest r -> r.rawBody = '[]' }
+            if (!base.form) {
+                named(Kind.NOT_AN_OBJECT, null, null, 'a body that is a JSON array, not an object') { NegativeRequest r -> r.rawBody = '[]' }
+                named(Kind.NOT_ONE_VALUE, null, null, 'a body with a second JSON value after it') { NegativeRequest r -> r.rawBody = JsonOutput.toJson(r.body) + ' {}' }
+            }
         }
         cases
     }
