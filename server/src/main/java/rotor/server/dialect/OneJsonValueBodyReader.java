@@ -28,7 +28,7 @@ import java.io.InputStream;
 @Singleton
 @Consumes(MediaType.APPLICATION_JSON)
 @Order(JsonMessageHandler.ORDER - 1)
-final class OneJsonValueBodyReader<T> implements MessageBodyReader<T> {
+public final class OneJsonValueBodyReader<T> implements MessageBodyReader<T> {
 
     private static final JsonFactory JSON = new JsonFactory();
 
