@@ -33,6 +33,21 @@ class ASettingThatCannotWorkStopsTheStartSpec extends Specification {
         'rotor.connections.allow-private-networks' | 'ja'          | "rotor.connections.allow-private-networks (ROTOR_CONNECTIONS_ALLOW_PRIVATE_NETWORKS) must be true or false"
     }
 
+    def "a data directory with a ';' in it stops the start before H2 reads the rest as its settings"() {
+        given: 'the H2 URL application.yml builds from rotor.data-dir'
+        def dataDir = dir.resolve('store').toString() + ';INIT=CREATE SCHEMA injected'
+        def url = "jdbc:h2:file:${dataDir}/rotor;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH".toString()
+
+        when:
+        ApplicationContext.run(EmbeddedServer, ['micronaut.server.port': -1, 'rotor.data-dir': dataDir, 'datasources.default.url': url]).close()
+
+        then:
+        def e = thrown(Exception)
+        causes(e).any { it.message?.contains("rotor.data-dir (ROTOR_DATA_DIR) must not contain ';'") }
+        // no store at the path H2 would have read (the part before the ';'), nor a template copied there
+        java.nio.file.Files.walk(dir).noneMatch { it.fileName.toString().endsWith('.mv.db') }
+    }
+
     def "#value is an on/off value Micronaut reads, and the server starts"() {
         when:
         def server = ApplicationContext.run(EmbeddedServer, settings() + ['rotor.store.sync-commits': value])
