@@ -48,6 +48,22 @@ class ASettingThatCannotWorkStopsTheStartSpec extends Specification {
         java.nio.file.Files.walk(dir).noneMatch { it.fileName.toString().endsWith('.mv.db') }
     }
 
+    def "a data directory below a file stops the start with one sentence, before H2 prints its own trace"() {
+        given:
+        def file = java.nio.file.Files.createFile(dir.resolve('a-file'))
+        def dataDir = file.resolve('data').toString()
+        def url = "jdbc:h2:file:${dataDir}/rotor;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH".toString()
+
+        when:
+        ApplicationContext.run(EmbeddedServer, ['micronaut.server.port': -1, 'rotor.data-dir': dataDir, 'datasources.default.url': url]).close()
+
+        then:
+        def e = thrown(Exception)
+        def why = causes(e).find { it instanceof IllegalStateException }
+        why.message.startsWith("rotor.data-dir (ROTOR_DATA_DIR) ${dataDir} cannot be created: Not a directory")
+        causes(e).every { !it.class.name.startsWith('org.h2.') }
+    }
+
     def "#value is an on/off value Micronaut reads, and the server starts"() {
         when:
         def server = ApplicationContext.run(EmbeddedServer, settings() + ['rotor.store.sync-commits': value])
