@@ -168,10 +168,10 @@ class ConformanceCommand implements Callable<Integer> {
         def (generated, written) = results.split { it.check.generated }
         def counts = written.countBy { it.outcome }
         def negative = generated.countBy { it.outcome }
-        out.println(String.format(Locale.ROOT, '%-8s %3d checks: %3d passed, %3d failed, %3d not run; %3d negative cases: %3d passed, %3d failed (%.1f s)',
+        out.println(String.format(Locale.ROOT, '%-8s %3d checks: %3d passed, %3d failed, %3d not run; %3d negative cases: %3d passed, %3d failed, %3d not run (%.1f s)',
                 contract, written.size(), counts[CheckResult.Outcome.PASSED] ?: 0, counts[CheckResult.Outcome.FAILED] ?: 0,
                 counts[CheckResult.Outcome.NOT_RUN] ?: 0, generated.size(), negative[CheckResult.Outcome.PASSED] ?: 0,
-                negative[CheckResult.Outcome.FAILED] ?: 0, (System.nanoTime() - started) / 1e9d))
+                negative[CheckResult.Outcome.FAILED] ?: 0, negative[CheckResult.Outcome.NOT_RUN] ?: 0, (System.nanoTime() - started) / 1e9d))
         results.findAll { it.outcome == CheckResult.Outcome.FAILED }.each { out.println("  FAILED ${it.check.name}: ${it.message.readLines().first()}") }
     }
 

@@ -5,6 +5,7 @@ import rotor.conformance.ConformanceTarget
 import rotor.conformance.ContractValidators
 import rotor.conformance.Wire
 import rotor.conformance.checks.AdminChecks
+import rotor.conformance.negative.NegativeCases
 import rotor.conformance.cli.ConformanceCommand
 import spock.lang.Specification
 import spock.lang.TempDir
@@ -53,8 +54,11 @@ class ToolPassesRotorInBothModesSpec extends Specification {
         then:
         exit == 0
         ['dayzero', 'onboard', 'partner', 'session'].every { out.toString() =~ /(?m)^${it} +\d+ checks: +\d+ passed, +0 failed, +[01] not run/ }
-        // the admin checks need the admin token; the admin contract's generated negative cases need none
+        // the admin checks need the admin token, and so do the admin contract's negative cases but those without it
         out.toString() =~ /(?m)^admin +\d+ checks: +\d+ passed, +0 failed, +${new AdminChecks().checks().size()} not run/
+        def adminCases = new NegativeCases('admin', 1).checks()*.name
+        def withoutToken = adminCases.count { it.contains('without the required header Authorization') }
+        out.toString() =~ /(?m)^admin .*negative cases: +${withoutToken} passed, +0 failed, +${adminCases.size() - withoutToken} not run/
         report.contains('not run: needs --admin-token')
         !report.contains('NOT COVERED') && !report.contains('FAILED')
     }
