@@ -140,7 +140,12 @@ class OAuth2Checks extends ContractChecks {
     PinnedAnswer pinned(NegativeCase negative) {
         def token = negative.operationId == 'token'
         if (negative.field in ['client_id', 'client_secret'] && negative.is(Kind.OVERSIZED_FIELD)) {
-            return error(401, 'invalid_client') // no such client (RFC 6749 section 5.2)
+            // RFC 6749 section 5.2: no such client is invalid_client (401 where the client used
+            // Authorization, as the case's base request does); a body credential beside it is also
+            // "more than one mechanism", which is invalid_request.
+            return answer('401 invalid_client, or 400 invalid_request') { x ->
+                assert [x.status, x.json.error] in [[401, 'invalid_client'], [400, 'invalid_request']]
+            }
         }
         if (negative.is(Kind.MISSING_FIELD) || negative.is(Kind.WRONG_MEDIA_TYPE)) {
             return error(400, 'invalid_request') // a required parameter missing, or no form at all
@@ -149,7 +154,12 @@ class OAuth2Checks extends ContractChecks {
             return error(400, 'unsupported_grant_type')
         }
         if (token && negative.is(Kind.OVERSIZED_FIELD, 'refresh_token')) {
-            return error(400, 'invalid_grant') // a refresh token the server does not know
+            // A refresh token the server does not know is invalid_grant; a server may also call one
+            // over its length limit malformed (RFC 6749 section 5.2).
+            return answer('400 invalid_grant or invalid_request') { x ->
+                assert x.status == 400
+                assert x.json.error in ['invalid_grant', 'invalid_request']
+            }
         }
         if (negative.operationId == 'revoke' && negative.is(Kind.OVERSIZED_FIELD, 'token')) {
             // RFC 7009 section 2.2: an invalid token is no error to the client.
