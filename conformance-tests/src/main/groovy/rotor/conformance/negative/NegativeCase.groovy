@@ -1,11 +1,9 @@
 package rotor.conformance.negative
 
-import io.swagger.v3.oas.models.media.Schema
-
 /**
  * What one generated negative case does wrong, so that a contract's checks can pin the answer
  * where CONTRACTS.md (or the contract's spec) pins it: the kind of fault, the operation, and the
- * header, parameter or field it is in, with that field's schema.
+ * header, parameter or field it is in.
  */
 class NegativeCase {
 
@@ -23,13 +21,11 @@ class NegativeCase {
     final String operationId
     /** The header, parameter or body field at fault; null for a fault of the whole body. */
     final String field
-    final Schema schema
 
-    NegativeCase(Kind kind, String operationId, String field, Schema schema) {
+    NegativeCase(Kind kind, String operationId, String field) {
         this.kind = kind
         this.operationId = operationId
         this.field = field
-        this.schema = schema
     }
 
     boolean is(Kind kind, String field = null) {

@@ -63,49 +63,49 @@ class NegativeCases {
     private List<Check> casesOf(Contracts.Operation op) {
         def base = baseRequest(op)
         def cases = []
-        def named = { Kind kind, String field, Schema schema, String what, Closure<Void> mutation ->
+        def named = { Kind kind, String field, String what, Closure<Void> mutation ->
             def request = base.copy()
             mutation(request)
-            cases << negative(op, new NegativeCase(kind, op.operationId, field, schema), what, request)
+            cases << negative(op, new NegativeCase(kind, op.operationId, field), what, request)
         }
         base.requiredHeaders.each { name ->
-            named(Kind.MISSING_HEADER, name, base.headerSchemas[name], "without the required header ${name}") { NegativeRequest r -> r.headers.remove(name) }
+            named(Kind.MISSING_HEADER, name, "without the required header ${name}") { NegativeRequest r -> r.headers.remove(name) }
         }
         base.headerSchemas.each { name, schema ->
             def wrong = wrongValue(schema)
-            if (wrong != null) named(Kind.WRONG_HEADER, name, schema, "header ${name} of the wrong type or format (${wrong})") { NegativeRequest r -> r.headers[name] = wrong }
-            named(Kind.OVERSIZED_HEADER, name, schema, "header ${name} oversized (${OVERSIZED_HEADER} characters)") { NegativeRequest r -> r.headers[name] = 'x' * OVERSIZED_HEADER }
+            if (wrong != null) named(Kind.WRONG_HEADER, name, "header ${name} of the wrong type or format (${wrong})") { NegativeRequest r -> r.headers[name] = wrong }
+            named(Kind.OVERSIZED_HEADER, name, "header ${name} oversized (${OVERSIZED_HEADER} characters)") { NegativeRequest r -> r.headers[name] = 'x' * OVERSIZED_HEADER }
         }
         base.querySchemas.each { name, schema ->
-            if (name in base.requiredQuery) named(Kind.MISSING_QUERY, name, schema, "without the required query parameter ${name}") { NegativeRequest r -> r.query.remove(name) }
+            if (name in base.requiredQuery) named(Kind.MISSING_QUERY, name, "without the required query parameter ${name}") { NegativeRequest r -> r.query.remove(name) }
             def wrong = wrongValue(schema)
-            if (wrong != null) named(Kind.WRONG_QUERY, name, schema, "query parameter ${name} of the wrong type or format (${wrong})") { NegativeRequest r -> r.query[name] = wrong }
+            if (wrong != null) named(Kind.WRONG_QUERY, name, "query parameter ${name} of the wrong type or format (${wrong})") { NegativeRequest r -> r.query[name] = wrong }
         }
         base.pathSchemas.each { name, schema ->
             def wrong = wrongValue(schema)
-            if (wrong != null) named(Kind.WRONG_PATH, name, schema, "path parameter ${name} of the wrong type or format (${wrong})") { NegativeRequest r -> r.pathValues[name] = wrong }
-            named(Kind.OVERSIZED_PATH, name, schema, "path parameter ${name} oversized (${OVERSIZED / 10} characters)") { NegativeRequest r -> r.pathValues[name] = 'p' * (OVERSIZED / 10) }
+            if (wrong != null) named(Kind.WRONG_PATH, name, "path parameter ${name} of the wrong type or format (${wrong})") { NegativeRequest r -> r.pathValues[name] = wrong }
+            named(Kind.OVERSIZED_PATH, name, "path parameter ${name} oversized (${OVERSIZED / 10} characters)") { NegativeRequest r -> r.pathValues[name] = 'p' * (OVERSIZED / 10) }
         }
         if (base.bodySchema != null) {
-            def properties = (base.bodySchema.properties ?: [:]) as Map<String, Schema>
+            def properties = base.bodySchema.properties ?: [:]
             (base.bodySchema.required ?: []).each { field ->
-                named(Kind.MISSING_FIELD, field, properties[field], "body without the required field ${field}") { NegativeRequest r -> r.body.remove(field) }
+                named(Kind.MISSING_FIELD, field, "body without the required field ${field}") { NegativeRequest r -> r.body.remove(field) }
             }
             properties.each { String field, Schema schema ->
                 def wrong = wrongJsonType(schema)
                 if (base.form) {
-                    if (schema.enum) named(Kind.NOT_ONE_OF, field, schema, "body field ${field} not one of its values") { NegativeRequest r -> r.body[field] = 'not-' + word(6) }
+                    if (schema.enum) named(Kind.NOT_ONE_OF, field, "body field ${field} not one of its values") { NegativeRequest r -> r.body[field] = 'not-' + word(6) }
                 } else {
-                    named(Kind.WRONG_JSON_TYPE, field, schema, "body field ${field} of the wrong JSON type (${JsonOutput.toJson(wrong)})") { NegativeRequest r -> r.body[field] = wrong }
+                    named(Kind.WRONG_JSON_TYPE, field, "body field ${field} of the wrong JSON type (${JsonOutput.toJson(wrong)})") { NegativeRequest r -> r.body[field] = wrong }
                 }
                 if (schemaType(schema) == 'string') {
-                    named(Kind.OVERSIZED_FIELD, field, schema, "body field ${field} oversized (${OVERSIZED} characters)") { NegativeRequest r -> r.body[field] = 'v' * OVERSIZED }
+                    named(Kind.OVERSIZED_FIELD, field, "body field ${field} oversized (${OVERSIZED} characters)") { NegativeRequest r -> r.body[field] = 'v' * OVERSIZED }
                 }
             }
-            named(Kind.WRONG_MEDIA_TYPE, null, null, "a body of the wrong media type (text/plain)") { NegativeRequest r -> r.mediaType = 'text/plain' }
+            named(Kind.WRONG_MEDIA_TYPE, null, "a body of the wrong media type (text/plain)") { NegativeRequest r -> r.mediaType = 'text/plain' }
             if (!base.form) {
-                named(Kind.NOT_AN_OBJECT, null, null, 'a body that is a JSON array, not an object') { NegativeRequest r -> r.rawBody = '[]' }
-                named(Kind.NOT_ONE_VALUE, null, null, 'a body with a second JSON value after it') { NegativeRequest r -> r.rawBody = JsonOutput.toJson(r.body) + ' {}' }
+                named(Kind.NOT_AN_OBJECT, null, 'a body that is a JSON array, not an object') { NegativeRequest r -> r.rawBody = '[]' }
+                named(Kind.NOT_ONE_VALUE, null, 'a body with a second JSON value after it') { NegativeRequest r -> r.rawBody = JsonOutput.toJson(r.body) + ' {}' }
             }
         }
         cases

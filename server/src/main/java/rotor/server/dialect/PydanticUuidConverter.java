@@ -9,10 +9,11 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Text to UUID wherever a request carries one (dayzero's x-business-id, the admin API's ids), as
- * pydantic v2 reads FastAPI's UUID parameters: the simple, hyphenated, braced and URN forms
- * (TenantForms.uuid), and nothing else. It replaces Micronaut's, which is Java's UUID.fromString:
- * that refuses the simple form FastAPI takes and takes "1-1-1-1-1", which FastAPI refuses.
+ * Every text-to-UUID conversion in the server (dayzero's x-business-id and the admin API's ids
+ * among them), as pydantic v2 reads FastAPI's UUID parameters: the simple, hyphenated, braced and
+ * URN forms (TenantForms.uuid), and nothing else. It replaces Micronaut's, which is Java's
+ * UUID.fromString: that refuses the simple form FastAPI takes and takes "1-1-1-1-1", which FastAPI
+ * refuses.
  */
 @Singleton
 final class PydanticUuidConverter implements TypeConverter<CharSequence, UUID> {

@@ -57,7 +57,12 @@ public final class TenantForms {
     }
 
     private static boolean allHex(String text) {
-        return text.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'));
+        return text.chars().allMatch(TenantForms::isHexDigit);
+    }
+
+    /** An ASCII hex digit, of either case: what a UUID is spelt in (Character.digit also takes other scripts' digits). */
+    public static boolean isHexDigit(int c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }
 
     public static Optional<String> int32(String raw) {

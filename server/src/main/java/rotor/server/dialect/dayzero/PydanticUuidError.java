@@ -1,5 +1,7 @@
 package rotor.server.dialect.dayzero;
 
+import rotor.server.engine.TenantForms;
+
 /**
  * The text pydantic v2 gives for a string that is not a UUID ("Input should be a valid UUID, ..."),
  * after the uuid crate's parse errors, so that dayzero's 422 reads as FastAPI's would.
@@ -44,7 +46,7 @@ final class PydanticUuidError {
                     groupEnds[hyphens] = i;
                 }
                 hyphens++;
-            } else if (Character.digit(c, 16) < 0 || c > 'f') {
+            } else if (!TenantForms.isHexDigit(c)) {
                 return "invalid character: expected an optional prefix of `urn:uuid:` followed by [0-9a-fA-F-], found `"
                         + c + "` at " + (i + offset + 1);
             }
