@@ -94,8 +94,11 @@ public final class Bench {
                 "load generator: JDK " + Runtime.version() + " (" + System.getProperty("java.vm.vendor") + "), HttpClient "
                         + "HTTP/1.1 on " + LoadGenerator.threadKind() + ", closed loop, on the same machine",
                 "store: " + systems.storeDescription(),
-                "per level: " + options.warmup().toSeconds() + " s warm-up, then " + options.duration().toMillis() / 1000.0
-                        + " s measured; one grant per client, rotation on, each client presents its newest refresh token",
+                "per level: at least " + options.warmup().toSeconds() + " s warm-up, longer (at most " + options.warmupMost().toSeconds()
+                        + " s) until the server's JIT compiler used at most " + Report.format("%.0f%%", 100 * options.jitLimit())
+                        + " of its CPU over 5 s, then " + options.duration().toMillis() / 1000.0
+                        + " s measured (a window in which it used more is noisy); one grant per client, rotation on, each client"
+                        + " presents its newest refresh token",
                 "CPU in cores over the measured window (/proc); \"others\" = the machine's busy time less the server's and "
                         + "the load generator's; a window with others above " + options.noiseLimitCores() + " cores is noisy",
                 "machine speed: P-256 signatures/s on one thread of the load generator's JVM, before each level's warm-up and after its "

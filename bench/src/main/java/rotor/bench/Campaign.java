@@ -10,9 +10,10 @@ import java.util.function.Consumer;
 
 /**
  * One run: the ceiling first, then rotor once per dialect, each on a fresh server process, every
- * concurrency level after its own warm-up. A level in which other processes used more CPU than the
- * limit, or across which the machine's own speed changed by more than the drift limit, is measured
- * again (the server stays warm), up to the retries allowed.
+ * concurrency level after its own warm-up ({@link WarmUp}). A level in which other processes used
+ * more CPU than the limit, across which the machine's own speed changed by more than the drift
+ * limit, or in which the server's JIT compiler was still busy, is measured again (the server stays
+ * warm), up to the retries allowed.
  */
 final class Campaign {
 
@@ -67,14 +68,17 @@ final class Campaign {
         for (int clients : options.concurrency()) {
             Duration warmup = options.warmup();
             for (int attempt = 0; ; attempt++) {
-                progress.accept(String.format("%s, %d clients: %s warm-up, %s measured", system, clients,
+                progress.accept(String.format("%s, %d clients: at least %s warm-up, %s measured", system, clients,
                         seconds(warmup), seconds(options.duration())));
                 double before = speed.probe();
-                LoadGenerator.Window window = load.run(clients, warmup, options.duration(), watch);
+                LoadGenerator.Window window = load.run(clients, new WarmUp(warmup, options.warmupMost(), options.jitLimit()),
+                        options.duration(), watch);
                 MachineSpeed.Reading reading = new MachineSpeed.Reading(before, speed.probe());
                 String noise = noise(window, reading);
-                progress.accept(String.format("  %,.0f/s, p99 %.1f ms, %d errors, others %.2f cores, machine %,.0f -> %,.0f"
-                                + " signatures/s%s", window.perSecond(), window.percentileMillis(0.99), window.errors(),
+                progress.accept(String.format("  warmed %.0f s%s; %,.0f/s, p99 %.1f ms, %d errors, JIT %s, others %.2f cores,"
+                                + " machine %,.0f -> %,.0f signatures/s%s", window.warmUp().took().toMillis() / 1000.0,
+                        window.warmUp().settled() ? "" : " (the JIT compiler still busy)", window.perSecond(),
+                        window.percentileMillis(0.99), window.errors(), Report.format("%.0f%%", 100 * jitShare(window)),
                         window.cpu().otherCores(), reading.before(), reading.after(), noise == null ? "" : " (noisy: " + noise + ")"));
                 if (noise == null || attempt >= options.retries()) {
                     rows.add(new Report.Row(system, ceiling, clients, window, reading, noise));
@@ -95,7 +99,15 @@ final class Campaign {
         if (reading.drift() > options.driftLimit()) {
             return String.format(Locale.ROOT, "the machine's speed changed by %.0f%% across the window", 100 * reading.drift());
         }
+        if (jitShare(window) > options.jitLimit()) {
+            return String.format(Locale.ROOT, "the JIT compiler took %.0f%% of the server's CPU in the window (limit %.0f%%):"
+                    + " still warming up", 100 * jitShare(window), 100 * options.jitLimit());
+        }
         return null;
+    }
+
+    private static double jitShare(LoadGenerator.Window window) {
+        return window.cpu().serverThreads().getOrDefault(ServerThreads.JIT, Double.NaN);
     }
 
     private static String seconds(Duration d) {

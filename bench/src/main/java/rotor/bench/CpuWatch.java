@@ -92,6 +92,11 @@ final class CpuWatch {
                 processes, names, parents, ServerThreads.read(serverPid));
     }
 
+    /** The server's threads' ticks now, for a judgement between two moments ({@link WarmUp}). */
+    Map<Long, Map.Entry<String, Long>> serverThreads() {
+        return ServerThreads.read(serverPid);
+    }
+
     Usage between(Snapshot start, Snapshot end) {
         double seconds = (end.nanos() - start.nanos()) / 1e9;
         double perCore = seconds * TICKS_PER_SECOND;

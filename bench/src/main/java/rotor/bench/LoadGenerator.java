@@ -13,20 +13,21 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * A closed loop of refreshing clients on the JDK's HttpClient: each client holds its own chain,
  * always presents the newest refresh token, and sends its next request when the answer to the
- * last one has arrived. Warm-up and measured window run back to back without a pause, so the
- * server sees one steady load; only answers that arrive inside the window count.
+ * last one has arrived. Warm-up ({@link WarmUp}) and measured window run back to back without a
+ * pause, so the server sees one steady load; only answers that arrive inside the window count.
  */
 final class LoadGenerator {
 
     /** What the clients saw in the measured window, and what /proc saw of the CPU meanwhile. */
     record Window(long refreshes, long errors, double seconds, long[] sortedLatencies, String firstError,
-                  CpuWatch.Usage cpu, double serverRssMiB) {
+                  CpuWatch.Usage cpu, double serverRssMiB, WarmUp.Outcome warmUp) {
 
         double perSecond() {
             return refreshes / seconds;
@@ -43,6 +44,11 @@ final class LoadGenerator {
     }
 
     private record ClientResult(long[] latencies, int count, long errors, String firstError) {
+    }
+
+    /** The measured window in {@link System#nanoTime()}; both far off while the warm-up lasts. */
+    private record Bounds(long start, long end) {
+        static final Bounds WARMING_UP = new Bounds(Long.MAX_VALUE, Long.MAX_VALUE);
     }
 
     private final HttpClient http;
@@ -71,39 +77,41 @@ final class LoadGenerator {
         return Runtime.version().feature() >= 21 ? "virtual threads" : "platform threads";
     }
 
-    Window run(int clients, Duration warmup, Duration measured, CpuWatch watch) {
+    Window run(int clients, WarmUp warmUp, Duration measured, CpuWatch watch) {
         if (clients > tokens.length) {
             throw new IllegalArgumentException(clients + " clients but only " + tokens.length + " grants");
         }
         long start = System.nanoTime();
-        long windowStart = start + warmup.toNanos();
-        long windowEnd = windowStart + measured.toNanos();
+        AtomicReference<Bounds> bounds = new AtomicReference<>(Bounds.WARMING_UP);
         ExecutorService pool = clientThreads(clients);
         try {
             List<Future<ClientResult>> running = new ArrayList<>();
             for (int c = 0; c < clients; c++) {
                 int client = c;
-                running.add(pool.submit(() -> loop(client, windowStart, windowEnd)));
+                running.add(pool.submit(() -> loop(client, bounds)));
             }
-            sleepUntil(windowStart);
+            WarmUp.Outcome warm = warmUp.await(start, watch::serverThreads);
+            long windowStart = System.nanoTime();
+            long windowEnd = windowStart + measured.toNanos();
+            bounds.set(new Bounds(windowStart, windowEnd));
             CpuWatch.Snapshot before = watch.snapshot();
-            sleepUntil(windowEnd);
+            ServerProcess.sleepUntil(windowEnd);
             CpuWatch.Snapshot after = watch.snapshot();
             double rss = watch.rssMiB();
-            return collect(running, measured, watch.between(before, after), rss);
+            return collect(running, measured, watch.between(before, after), rss, warm);
         } finally {
             pool.shutdownNow();
         }
     }
 
-    private ClientResult loop(int client, long windowStart, long windowEnd) {
+    private ClientResult loop(int client, AtomicReference<Bounds> bounds) {
         long[] latencies = new long[1024];
         int count = 0;
         long errors = 0;
         String firstError = null;
         while (true) {
             long sent = System.nanoTime();
-            if (sent >= windowEnd) {
+            if (sent >= bounds.get().end()) {
                 break;
             }
             HttpRequest request = dialect.refreshRequest(base, tokens[client], basicAuth);
@@ -124,7 +132,8 @@ final class LoadGenerator {
                 break;
             }
             long received = System.nanoTime();
-            if (received < windowStart || received >= windowEnd) {
+            Bounds window = bounds.get();
+            if (received < window.start() || received >= window.end()) {
                 continue;
             }
             if (failure != null) {
@@ -140,7 +149,8 @@ final class LoadGenerator {
         return new ClientResult(latencies, count, errors, firstError);
     }
 
-    private static Window collect(List<Future<ClientResult>> running, Duration measured, CpuWatch.Usage cpu, double rss) {
+    private static Window collect(List<Future<ClientResult>> running, Duration measured, CpuWatch.Usage cpu, double rss,
+                                  WarmUp.Outcome warmUp) {
         List<ClientResult> results = new ArrayList<>();
         for (Future<ClientResult> f : running) {
             try {
@@ -162,7 +172,7 @@ final class LoadGenerator {
         Arrays.sort(all);
         long errors = results.stream().mapToLong(ClientResult::errors).sum();
         String firstError = results.stream().map(ClientResult::firstError).filter(e -> e != null).findFirst().orElse(null);
-        return new Window(total, errors, measured.toNanos() / 1e9, all, firstError, cpu, rss);
+        return new Window(total, errors, measured.toNanos() / 1e9, all, firstError, cpu, rss, warmUp);
     }
 
     private static ExecutorService clientThreads(int clients) {
@@ -175,12 +185,5 @@ final class LoadGenerator {
             }
         }
         return Executors.newFixedThreadPool(clients);
-    }
-
-    private static void sleepUntil(long nanoTime) {
-        long left;
-        while ((left = nanoTime - System.nanoTime()) > 0) {
-            ServerProcess.sleep(Math.max(1, left / 1_000_000));
-        }
     }
 }

@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.Locale;
 
 /** The command line of one benchmark run, with the defaults the README documents. */
-record Options(List<BenchDialect> dialects, List<Integer> concurrency, Duration warmup, Duration duration,
+record Options(List<BenchDialect> dialects, List<Integer> concurrency, Duration warmup, Duration warmupMost, double jitLimit,
+               Duration duration,
                Path serverJar, String serverJava, Path out, String jdbcUrl, String jdbcUser, String jdbcPassword,
                double noiseLimitCores, double driftLimit, int retries, boolean allowNoise, boolean skipCeiling, List<String> serverOptions,
                long storePid, List<Long> preloads) {
@@ -19,6 +20,9 @@ record Options(List<BenchDialect> dialects, List<Integer> concurrency, Duration 
               --dialect oauth2[,onboard,...]   oauth2, partner, session, dayzero, onboard (default oauth2)
               --concurrency 1,8,32             closed-loop clients, each with its own grant (default 1,8,32)
               --warmup 15s --duration 20s      per concurrency level: unmeasured, then measured
+              --warmup-most 180s               a warm-up goes on past --warmup until the server's JIT compiler
+              --jit-limit 0.05                 used at most this share of its CPU over the last 5 s, or for
+                                               at most this long; a window in which it used more is noisy
               --server-jar PATH                default: server/target/rotor.jar beside this module
               --server-java PATH               the java that runs rotor and the ceiling (default: this one)
               --server-option OPT              a JVM option for rotor (not the ceiling); repeatable, e.g. -Xmx256m
@@ -42,6 +46,8 @@ record Options(List<BenchDialect> dialects, List<Integer> concurrency, Duration 
         List<BenchDialect> dialects = List.of(BenchDialect.OAUTH2);
         List<Integer> concurrency = List.of(1, 8, 32);
         Duration warmup = Duration.ofSeconds(15);
+        Duration warmupMost = Duration.ofSeconds(180);
+        double jitLimit = 0.05;
         Duration duration = Duration.ofSeconds(20);
         Path serverJar = benchTarget.resolve("../../server/target/rotor.jar").normalize();
         String serverJava = ProcessHandle.current().info().command().orElse("java");
@@ -71,6 +77,8 @@ record Options(List<BenchDialect> dialects, List<Integer> concurrency, Duration 
                         case "--dialect" -> dialects = split(value).stream().map(BenchDialect::named).toList();
                         case "--concurrency" -> concurrency = split(value).stream().map(Integer::parseInt).toList();
                         case "--warmup" -> warmup = duration(value);
+                        case "--warmup-most" -> warmupMost = duration(value);
+                        case "--jit-limit" -> jitLimit = Double.parseDouble(value);
                         case "--duration" -> duration = duration(value);
                         case "--server-jar" -> serverJar = Path.of(value);
                         case "--server-java" -> serverJava = value;
@@ -96,7 +104,7 @@ record Options(List<BenchDialect> dialects, List<Integer> concurrency, Duration 
         if (concurrency.isEmpty() || concurrency.stream().anyMatch(c -> c < 1)) {
             throw new IllegalArgumentException("--concurrency takes positive whole numbers");
         }
-        return new Options(dialects, concurrency, warmup, duration, serverJar, serverJava, out, jdbcUrl, jdbcUser,
+        return new Options(dialects, concurrency, warmup, warmupMost, jitLimit, duration, serverJar, serverJava, out, jdbcUrl, jdbcUser,
                 jdbcPassword, noise, drift, retries, allowNoise, skipCeiling, List.copyOf(serverOptions),
                 storePid, preloads);
     }

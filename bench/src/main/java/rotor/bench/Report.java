@@ -13,7 +13,8 @@ final class Report {
     /**
      * One measured level of one system.
      *
-     * @param noise why the window is not to be trusted (other processes, or the machine's speed), or null
+     * @param noise why the window is not to be trusted (other processes, the machine's speed, or the JIT
+     *              compiler still busy), or null
      */
     record Row(String system, boolean ceiling, int clients, LoadGenerator.Window window, MachineSpeed.Reading speed,
                String noise) {
@@ -114,12 +115,15 @@ final class Report {
         for (String kind : ServerThreads.KINDS) {
             md.append(' ').append(kind).append(" |");
         }
-        md.append("\n|---|---:|").append("---:|".repeat(ServerThreads.KINDS.length)).append('\n');
+        md.append(" warm-up (s) |");
+        md.append("\n|---|---:|").append("---:|".repeat(ServerThreads.KINDS.length + 1)).append('\n');
         for (Row row : rows) {
             md.append("| ").append(row.system()).append(" | ").append(row.clients()).append(" |");
             for (String kind : ServerThreads.KINDS) {
                 md.append(' ').append(format("%.0f%%", 100 * row.window().cpu().serverThreads().getOrDefault(kind, Double.NaN))).append(" |");
             }
+            WarmUp.Outcome warmUp = row.window().warmUp();
+            md.append(' ').append(format("%.0f", warmUp.took().toMillis() / 1000.0)).append(warmUp.settled() ? "" : " (JIT still busy)").append(" |");
             md.append('\n');
         }
     }

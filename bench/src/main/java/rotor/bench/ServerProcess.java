@@ -125,6 +125,14 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
+    /** Until {@link System#nanoTime()} reaches {@code nanoTime}. */
+    static void sleepUntil(long nanoTime) {
+        long left;
+        while ((left = nanoTime - System.nanoTime()) > 0) {
+            sleep(Math.max(1, left / 1_000_000));
+        }
+    }
+
     static void sleep(long millis) {
         try {
             Thread.sleep(millis);

@@ -2,6 +2,7 @@ package rotor.bench;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -14,6 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * ceiling then compares two different machines.
  */
 class ReportComparesOnlyWindowsOfOneMachineSpeedTest {
+
+    private static final WarmUp.Outcome WARM = new WarmUp.Outcome(Duration.ofSeconds(15), 0.01, true);
 
     @Test
     void notesARotorRowMeasuredWhileTheMachineRanAtHalfItsCeilingsSpeed() {
@@ -54,7 +57,7 @@ class ReportComparesOnlyWindowsOfOneMachineSpeedTest {
     private static Report.Row row(String system, boolean ceiling, int clients, double perSecond, double signaturesPerSecond) {
         long seconds = 20;
         LoadGenerator.Window window = new LoadGenerator.Window((long) (perSecond * seconds), 0, seconds, new long[]{1_000_000},
-                null, new CpuWatch.Usage(seconds, 1.2, 0.3, 0.0, 0.0, 0, "", Map.of()), 300);
+                null, new CpuWatch.Usage(seconds, 1.2, 0.3, 0.0, 0.0, 0, "", Map.of()), 300, WARM);
         return new Report.Row(system, ceiling, clients, window, new MachineSpeed.Reading(signaturesPerSecond, signaturesPerSecond), null);
     }
 }

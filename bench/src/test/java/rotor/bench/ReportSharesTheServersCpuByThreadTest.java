@@ -2,6 +2,7 @@ package rotor.bench;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -13,6 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * while the JIT compiler still ran is told apart from a row of the request path alone.
  */
 class ReportSharesTheServersCpuByThreadTest {
+
+    private static final WarmUp.Outcome WARM = new WarmUp.Outcome(Duration.ofSeconds(15), 0.01, true);
 
     @Test
     void namesTheKindOfEachThreadByItsLinuxName() {
@@ -54,13 +57,13 @@ class ReportSharesTheServersCpuByThreadTest {
                         3L, Map.entry("C2 CompilerThre", 150L), 4L, Map.entry("default-eventLo", 140L),
                         5L, Map.entry("VM Thread", 30L), 6L, Map.entry("AsyncAppender-W", 10L)));
         LoadGenerator.Window window = new LoadGenerator.Window(30_000, 0, 20, new long[]{1_000_000}, null,
-                new CpuWatch.Usage(20, 1.5, 0.3, 0.0, 0.0, 0, "", shares), 300);
+                new CpuWatch.Usage(20, 1.5, 0.3, 0.0, 0.0, 0, "", shares), 300, WARM);
         Report report = new Report(List.of(), List.of(new Report.Row("rotor oauth2", false, 32, window,
                 new MachineSpeed.Reading(2_000, 2_000), null)), 0.2);
 
         String md = report.markdown();
 
-        assertTrue(md.contains("| system | clients | request threads | event loops | group commit | JIT compiler | GC and VM | other |"), md);
-        assertTrue(md.contains("| rotor oauth2 | 32 | 50% | 14% | 17% | 15% | 3% | 1% |"), md);
+        assertTrue(md.contains("| system | clients | request threads | event loops | group commit | JIT compiler | GC and VM | other | warm-up (s) |"), md);
+        assertTrue(md.contains("| rotor oauth2 | 32 | 50% | 14% | 17% | 15% | 3% | 1% | 15 |"), md);
     }
 }

@@ -2,6 +2,7 @@ package rotor.bench;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -12,6 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * figure that a store change moves whatever the machine's speed.
  */
 class ReportStatesStorageWritesPerRefreshTest {
+
+    private static final WarmUp.Outcome WARM = new WarmUp.Outcome(Duration.ofSeconds(15), 0.01, true);
 
     @Test
     void dividesTheServersStorageWritesByTheRefreshesOfTheWindow() {
@@ -33,7 +36,7 @@ class ReportStatesStorageWritesPerRefreshTest {
 
     private static Report.Row row(long refreshes, long writeBytes) {
         LoadGenerator.Window window = new LoadGenerator.Window(refreshes, 0, 20, new long[]{1_000_000}, null,
-                new CpuWatch.Usage(20, 1.2, 0.3, 0.0, 0.0, writeBytes, "", Map.of()), 300);
+                new CpuWatch.Usage(20, 1.2, 0.3, 0.0, 0.0, writeBytes, "", Map.of()), 300, WARM);
         return new Report.Row("rotor oauth2", false, 32, window, new MachineSpeed.Reading(2_000, 2_000), null);
     }
 }
