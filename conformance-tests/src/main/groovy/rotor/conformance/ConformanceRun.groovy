@@ -20,6 +20,8 @@ class ConformanceRun {
     final List<Exchange> exchanges = new CopyOnWriteArrayList<>()
     private final Random random
     private final CheckContext context
+    /** Set once the run's --max-time has run out: every check from then on is not run. */
+    Wire.OutOfTime outOfTime
 
     ConformanceRun(Wire wire, Credentials credentials, List<String> contracts, long seed) {
         this.wire = wire
@@ -46,6 +48,9 @@ class ConformanceRun {
     }
 
     CheckResult run(Check check) {
+        if (outOfTime) {
+            return record(new CheckResult(check, CheckResult.Outcome.NOT_RUN, "${outOfTime.message} before it", [], 0))
+        }
         def missing = credentials.missing(check.needs)
         if (missing) {
             return record(new CheckResult(check, CheckResult.Outcome.NOT_RUN, missing, [], 0))
@@ -61,6 +66,10 @@ class ConformanceRun {
             body.call()
         } catch (ConnectException | HttpConnectTimeoutException unreachable) {
             throw new TargetUnreachable(wire.baseUrl, unreachable)
+        } catch (Wire.OutOfTime ranOut) {
+            outOfTime = ranOut
+            outcome = CheckResult.Outcome.NOT_RUN
+            message = "${ranOut.message} during it"
         } catch (AdminCredentials.ProvisioningFailure failure) {
             if (failure.tokenRefused) {
                 throw failure

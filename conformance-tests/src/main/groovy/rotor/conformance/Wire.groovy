@@ -24,6 +24,10 @@ class Wire {
     final String baseUrl
     /** How long one request may go unanswered: a hang is a failure of the check, never a hang of the run. */
     final Duration timeout
+    /** The whole run's limit (--max-time), or null for none. */
+    private volatile Duration maxTime
+    /** When the whole run must end, in {@link System#nanoTime()}; meaningful only with {@link #maxTime}. */
+    private volatile long deadline
     private final ContractValidators validators
     private final List<Consumer<Exchange>> listeners = new CopyOnWriteArrayList<>()
     private final HttpClient http = HttpClient.newBuilder()
@@ -35,6 +39,12 @@ class Wire {
         this.baseUrl = baseUrl.replaceAll('/+$', '')
         this.validators = validators
         this.timeout = timeout
+    }
+
+    /** From now on, no request goes out or waits past {@code maxTime} from now: {@link OutOfTime} instead. */
+    void limitRunTo(Duration maxTime) {
+        this.deadline = System.nanoTime() + maxTime.toNanos()
+        this.maxTime = maxTime
     }
 
     /** Every exchange made from now on is also given to this listener. */
@@ -71,8 +81,16 @@ class Wire {
      */
     Exchange send(String method, String path, String query, Map<String, String> headers, String body) {
         def sent = headers.findAll { it.value != null && !(it.key.toLowerCase() in RESTRICTED) }
+        def wait = timeout
+        if (maxTime != null) {
+            def left = Duration.ofNanos(deadline - System.nanoTime())
+            if (left.isNegative() || left.isZero()) {
+                throw new OutOfTime(maxTime)
+            }
+            wait = left < timeout ? left : timeout
+        }
         def builder = HttpRequest.newBuilder(URI.create(baseUrl + path + (query ? '?' + query : '')))
-                .timeout(timeout)
+                .timeout(wait)
                 .method(method, body != null ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody())
         sent.each { name, value -> builder.header(name, value) }
         HttpResponse<byte[]> response
@@ -81,6 +99,9 @@ class Wire {
         } catch (HttpTimeoutException timedOut) {
             if (timedOut instanceof HttpConnectTimeoutException) {
                 throw timedOut
+            }
+            if (wait < timeout) {
+                throw new OutOfTime(maxTime)
             }
             throw new NoAnswer("${method} ${path}${query ? '?' + query : ''}: no answer within ${timeout.toSeconds()} s (--timeout)")
         }
@@ -112,6 +133,16 @@ class Wire {
     static class NoAnswer extends AssertionError {
         NoAnswer(String message) {
             super(message)
+        }
+    }
+
+    /**
+     * The run's --max-time ran out: the check that was running when it did, and every one after
+     * it, did not run to an end, which says nothing about the target's conformance.
+     */
+    static class OutOfTime extends RuntimeException {
+        OutOfTime(Duration maxTime) {
+            super("the run's --max-time of ${maxTime.toSeconds()} s ran out".toString())
         }
     }
 

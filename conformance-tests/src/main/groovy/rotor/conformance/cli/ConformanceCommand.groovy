@@ -27,7 +27,8 @@ import java.util.concurrent.Callable
                 'swagger-request-validator against its contract, and each check asserts what the contract pins down.',
                 '',
                 'Exit codes: 0 every check that ran passed; 1 an answer did not conform (or none came within --timeout);',
-                '2 usage or connection error, an admin token the target refuses, or a report directory it cannot write.',
+                '2 usage or connection error, an admin token the target refuses, or a report directory it cannot write;',
+                '3 the run stopped at --max-time, and every check that ran before then passed.',
         ],
         footer = [
                 '',
@@ -56,6 +57,8 @@ import java.util.concurrent.Callable
                 'The key set: access tokens are verified against /.well-known/jwks.json when oauth2 is among the contracts;',
                 '  without it, the reports say which passed checks could not verify their access token.',
                 'A request unanswered for --timeout seconds fails the check that sent it, naming the request.',
+                'The whole run stops after --max-time seconds: the check running then and every one after it are',
+                '  reported as not run, and the reports are written.',
                 'Reports: conformance-report.md, conformance-report.html and TEST-rotor-conformance.xml (JUnit) in --report.',
         ])
 class ConformanceCommand implements Callable<Integer> {
@@ -63,6 +66,7 @@ class ConformanceCommand implements Callable<Integer> {
     static final int CONFORMS = 0
     static final int DOES_NOT_CONFORM = 1
     static final int USAGE_OR_CONNECTION = 2
+    static final int OUT_OF_TIME = 3
 
     @Option(names = '--base-url', required = true, paramLabel = 'URL', description = 'the server to check, e.g. http://localhost:8080')
     String baseUrl
@@ -81,6 +85,9 @@ class ConformanceCommand implements Callable<Integer> {
 
     @Option(names = '--timeout', paramLabel = 'SECONDS', description = 'how long one request may go unanswered before its check fails (default: ${DEFAULT-VALUE})')
     int timeoutSeconds = 30
+
+    @Option(names = '--max-time', paramLabel = 'SECONDS', description = 'how long the whole run may take (default: ${DEFAULT-VALUE})')
+    int maxTimeSeconds = 1800
 
     @Option(names = '--seed', paramLabel = 'N', description = 'the seed of generated values and negative cases; printed by every run (default: random)')
     Long seed
@@ -124,6 +131,9 @@ class ConformanceCommand implements Callable<Integer> {
         if (timeoutSeconds < 1) {
             return usage("--timeout must be at least 1 second, not ${timeoutSeconds}")
         }
+        if (maxTimeSeconds < 1) {
+            return usage("--max-time must be at least 1 second, not ${maxTimeSeconds}")
+        }
         def unwritable = reportDirProblem()
         if (unwritable) {
             return usage(unwritable)
@@ -135,6 +145,7 @@ class ConformanceCommand implements Callable<Integer> {
         }
         long runSeed = seed != null ? seed : new SecureRandom().nextLong()
         def wire = new Wire(baseUrl, new ContractValidators(), Duration.ofSeconds(timeoutSeconds))
+        wire.limitRunTo(Duration.ofSeconds(maxTimeSeconds))
         Credentials source = brought ?: new AdminCredentials(wire, adminToken, new Random(runSeed))
         def run = new ConformanceRun(wire, source, chosen, runSeed)
         out.println("rotor-conformance: ${baseUrl}, ${adminToken ? 'admin token' : 'brought credentials'}, seed ${runSeed}")
@@ -157,9 +168,13 @@ class ConformanceCommand implements Callable<Integer> {
         out.println("reports: ${written.collect { it.toString() }.join(', ')}")
         if (adminToken) {
             out.println('left on the target: the grants, API keys, OAuth 2.0 clients and connections this run created' +
-                    ('admin' in chosen ? '; one signing key rotation; one retention run' : ''))
+                    (run.results.any { it.check.contract == 'admin' && it.outcome != CheckResult.Outcome.NOT_RUN }
+                            ? '; one signing key rotation; one retention run' : ''))
         }
-        run.conforming ? CONFORMS : DOES_NOT_CONFORM
+        if (run.outOfTime) {
+            out.println("${run.outOfTime.message}: the checks from then on were not run")
+        }
+        !run.conforming ? DOES_NOT_CONFORM : run.outOfTime ? OUT_OF_TIME : CONFORMS
     }
 
     private void progress(ConformanceRun run, String contract) {

@@ -71,7 +71,9 @@ class Coverage {
     List<Row> rows() {
         run.contracts.collectMany { contract ->
             def results = run.results.findAll { it.check.contract == contract }
-            def needs = results.findAll { it.outcome == CheckResult.Outcome.NOT_RUN }.collectMany { it.check.needs }.unique()
+            // Only the checks not run for a credential the run lacks (not those that --max-time cut off).
+            def needs = results.findAll { it.outcome == CheckResult.Outcome.NOT_RUN && run.credentials.missing(it.check.needs) }
+                    .collectMany { it.check.needs }.unique()
                     .collect { it == Check.ADMIN ? '--admin-token' : it }
             // A check that failed may have been the one to provoke the status: then it is not covered, whatever did not run.
             def failed = results.any { it.outcome == CheckResult.Outcome.FAILED }
@@ -79,8 +81,9 @@ class Coverage {
                 op.statuses.collect { status ->
                     def seen = run.exchanges.findAll { it.contract == contract && it.operationId == op.operationId && it.status == (status as int) }
                     def excuse = NOT_PROVOKED["${contract} ${op.operationId} ${status}".toString()]
-                    def state = seen ? 'covered' : excuse ? 'skipped' : needs && !failed ? 'not run' : 'NOT COVERED'
-                    def note = seen ? '' : excuse ?: needs ? "checks not run: they need ${needs.join(', ')}" : ''
+                    def state = seen ? 'covered' : excuse ? 'skipped' : (needs || run.outOfTime) && !failed ? 'not run' : 'NOT COVERED'
+                    def note = seen ? '' : excuse ?: needs ? "checks not run: they need ${needs.join(', ')}"
+                            : run.outOfTime ? "checks not run: ${run.outOfTime.message}" : ''
                     new Row(contract: contract, operationId: op.operationId, method: op.method, path: op.path, status: status,
                             state: state, seen: seen, note: note)
                 }

@@ -8,6 +8,7 @@ import spock.lang.TempDir
 
 import java.nio.file.Files
 import java.nio.file.Path
+import java.util.concurrent.CountDownLatch
 
 /** The tool, with the admin token, against rotor behind a {@link MisbehavingProxy}; and what its report says failed. */
 abstract class ToolBehindAMisbehavingProxy extends Specification {
@@ -15,6 +16,22 @@ abstract class ToolBehindAMisbehavingProxy extends Specification {
     @TempDir Path reports
     def out = new ByteArrayOutputStream()
     def target = ConformanceTarget.get()
+    /** Opened when the feature ends: a rule may hold a request until then. */
+    protected final CountDownLatch released = new CountDownLatch(1)
+
+    def cleanup() {
+        released.countDown()
+    }
+
+    /** Holds onboard's refresh with a header that is no token until the feature ends; forwards every other request. */
+    protected MisbehavingProxy.Rule holdingOnboardsRefreshOfAMalformedToken() {
+        { MisbehavingProxy.Message request, forward ->
+            if (request.header('x-auth-token') == 'not a token') {
+                released.await()
+            }
+            forward(request)
+        } as MisbehavingProxy.Rule
+    }
 
     protected int tool(MisbehavingProxy.Rule rule, String contract, String... more) {
         def proxy = new MisbehavingProxy(target.baseUrl, rule)

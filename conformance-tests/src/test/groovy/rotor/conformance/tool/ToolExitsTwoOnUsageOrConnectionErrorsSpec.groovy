@@ -28,6 +28,7 @@ class ToolExitsTwoOnUsageOrConnectionErrorsSpec extends Specification {
         'both ways to get tokens'    | ['--base-url', closedPort(), '--admin-token', 't', '--credential', 'onboard.refresh-token=x'] | 'not both'
         'a host that does not exist' | ['--base-url', 'http://rotor-conformance.invalid:8080']                              | 'unknown host rotor-conformance.invalid'
         'a timeout under a second'   | ['--base-url', closedPort(), '--timeout', '0']                                        | '--timeout must be at least 1 second'
+        'a run time under a second'  | ['--base-url', closedPort(), '--max-time', '0']                                       | '--max-time must be at least 1 second'
         'a file where the reports go' | ['--base-url', closedPort(), '--report', Files.createTempFile('report', '.md').toString()] | 'a file of that name is in the way'
         'an admin token the target refuses' | ['--base-url', ConformanceTarget.get().baseUrl, '--admin-token', 'not-the-token', '--contract', 'onboard', '--report', Files.createTempDirectory('reports').toString()] | 'the target refused the admin token'
     }

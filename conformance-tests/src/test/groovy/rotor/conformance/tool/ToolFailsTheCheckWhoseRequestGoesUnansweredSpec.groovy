@@ -1,27 +1,14 @@
 package rotor.conformance.tool
 
-import java.util.concurrent.CountDownLatch
-
 /**
  * A server that accepts a request and never answers it: the check that sent it fails after
  * --timeout, naming the request and the limit, and the run goes on to the end.
  */
 class ToolFailsTheCheckWhoseRequestGoesUnansweredSpec extends ToolBehindAMisbehavingProxy {
 
-    def released = new CountDownLatch(1)
-
-    def cleanup() {
-        released.countDown()
-    }
-
     def "the malformed-token check fails with no answer within 1 s, and every other onboard check passes"() {
         given: 'onboard\'s refresh with a header that is no token is held until the feature ends'
-        def rule = { MisbehavingProxy.Message request, forward ->
-            if (request.header('x-auth-token') == 'not a token') {
-                released.await()
-            }
-            forward(request)
-        } as MisbehavingProxy.Rule
+        def rule = holdingOnboardsRefreshOfAMalformedToken()
 
         when:
         def exit = tool(rule, 'onboard', '--timeout', '1')
