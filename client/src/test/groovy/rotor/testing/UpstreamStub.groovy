@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets
 import java.util.concurrent.CopyOnWriteArrayList
 import java.util.concurrent.CountDownLatch
 import java.util.concurrent.Executors
+import java.util.concurrent.Semaphore
+import java.util.concurrent.TimeUnit
 
 /**
  * A small upstream token endpoint on 127.0.0.1 for specs: it records every request it gets (form
@@ -28,6 +30,7 @@ class UpstreamStub implements AutoCloseable {
     final List<Received> received = new CopyOnWriteArrayList<>()
     private final HttpServer server
     private final CountDownLatch release = new CountDownLatch(1)
+    private final Semaphore arrivals = new Semaphore(0)
     private volatile Closure<Void> behaviour = { HttpExchange exchange -> reply(exchange, 503, '{"error":"temporarily_unavailable"}') }
 
     UpstreamStub() {
@@ -39,9 +42,15 @@ class UpstreamStub implements AutoCloseable {
                 def (k, v) = it.split('=', 2) as List
                 [URLDecoder.decode(k, 'UTF-8'), URLDecoder.decode(v ?: '', 'UTF-8')]
             }, exchange.requestHeaders.getFirst('Authorization'))
+            arrivals.release()
             behaviour.call(exchange)
         }
         server.start()
+    }
+
+    /** Waits until {@code count} more requests have arrived (each is counted by one call only); false if they did not within the time. */
+    boolean arrive(int count, long seconds) {
+        arrivals.tryAcquire(count, seconds, TimeUnit.SECONDS)
     }
 
     String getTokenUrl() {

@@ -31,6 +31,8 @@ class ASettingThatCannotWorkStopsTheStartSpec extends Specification {
         'rotor.store.sync-commits'                | '1'            | "rotor.store.sync-commits (ROTOR_STORE_SYNC_COMMITS) must be true or false, not '1'"
         'rotor.store.sync-commits'                | 'perhaps'      | "must be true or false, not 'perhaps'"
         'rotor.connections.allow-private-networks' | 'ja'          | "rotor.connections.allow-private-networks (ROTOR_CONNECTIONS_ALLOW_PRIVATE_NETWORKS) must be true or false"
+        'rotor.connections.request-threads'       | '0'            | "rotor.connections.request-threads (ROTOR_UPSTREAM_REQUEST_THREADS) must be a whole number of at least 1, not '0'"
+        'rotor.connections.request-threads'       | 'many'         | "must be a whole number of at least 1, not 'many'"
     }
 
     def "a data directory with a ';' in it stops the start before H2 reads the rest as its settings"() {

@@ -7,11 +7,11 @@ import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Error;
 import io.micronaut.http.context.ServerRequestContext;
-import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import rotor.server.api.mielto.OAuthApi;
+import rotor.server.connections.UpstreamCallThreads;
 import rotor.server.api.mielto.model.RefreshOAuthTokenResponse;
 import rotor.server.dialect.RequestFailure;
 import rotor.server.ops.metrics.MeteredRefreshes;
@@ -22,7 +22,7 @@ import java.util.Optional;
 /** POST /api/v1/oauth/refresh/{connection_id}: refresh a stored upstream connection of the caller's workspace. */
 @Controller
 @Secured(SecurityRule.IS_ANONYMOUS) // the DualAuthScheme is checked here, so that its 401 is FastAPI's
-@ExecuteOn(TaskExecutors.BLOCKING)
+@ExecuteOn(UpstreamCallThreads.NAME) // not the other dialects' threads: a refresh here may wait on an upstream
 public class MieltoController implements OAuthApi {
 
     private final WorkspaceCallers callers;
