@@ -89,7 +89,7 @@ final class CpuWatch {
             }
         }
         return new Snapshot(System.nanoTime(), cpu[0], cpu[1], server, processes.getOrDefault(selfPid, 0L), serverWrites,
-                processes, names, parents, ServerThreads.read(serverPid));
+                processes, names, parents, serverThreads());
     }
 
     /** The server's threads' ticks now, for a judgement between two moments ({@link WarmUp}). */

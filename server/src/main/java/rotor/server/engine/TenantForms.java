@@ -45,9 +45,12 @@ public final class TenantForms {
                 + hex.substring(16, 20) + '-' + hex.substring(20));
     }
 
+    /** Where an 8-4-4-4-12 UUID has its hyphens. */
+    private static final int[] HYPHENS = {8, 13, 18, 23};
+
     /** The 32 hex digits of an 8-4-4-4-12 UUID, or null when it is not one. */
     private static String hyphenatedDigits(String text) {
-        for (int hyphen : new int[] {8, 13, 18, 23}) {
+        for (int hyphen : HYPHENS) {
             if (text.charAt(hyphen) != '-') {
                 return null;
             }

@@ -16,6 +16,8 @@ public class DataDirectory {
     public static final String SETTING = "rotor.data-dir (ROTOR_DATA_DIR)";
 
     private final Path path;
+    /** Set once create() has succeeded: the start's several users (the H2 check, the master key) look once. */
+    private volatile boolean created;
 
     public DataDirectory(@Value("${rotor.data-dir:./data}") String path) {
         this.path = Path.of(path).toAbsolutePath().normalize();
@@ -34,6 +36,9 @@ public class DataDirectory {
      * in one line: the setting, the path and the file system's reason ("Not a directory").
      */
     public Path create() {
+        if (created) {
+            return path;
+        }
         try {
             Files.createDirectories(path);
         } catch (IOException | SecurityException failed) {
@@ -42,6 +47,7 @@ public class DataDirectory {
         if (!Files.isWritable(path)) {
             throw new IllegalStateException(SETTING + " " + path + " is not writable by this process");
         }
+        created = true;
         return path;
     }
 

@@ -56,8 +56,7 @@ class ABodyOfMoreThanOneJsonValueIsRefusedSpec extends EmbeddedServerSpecificati
 
     def "admin: a second value after the body is 400 invalid_request"() {
         when:
-        def answer = send(HttpRequest.POST('/admin/v1/api-keys', '{"workspace_id":"ws_trailing"} {"workspace_id":"ws_other"}')
-                .bearerAuth(ADMIN_TOKEN).contentType('application/json'))
+        def answer = createApiKey('{"workspace_id":"ws_trailing"} {"workspace_id":"ws_other"}')
 
         then:
         answer.status == 400
@@ -66,12 +65,16 @@ class ABodyOfMoreThanOneJsonValueIsRefusedSpec extends EmbeddedServerSpecificati
 
     def "whitespace around the one value is still JSON"() {
         when:
-        def answer = send(HttpRequest.POST('/admin/v1/api-keys', ' \r\n {"workspace_id":"ws_spaces"} \n\t ')
-                .bearerAuth(ADMIN_TOKEN).contentType('application/json'))
+        def answer = createApiKey(' \r\n {"workspace_id":"ws_spaces"} \n\t ')
 
         then:
         answer.status == 201
         answer.json.workspace_id == 'ws_spaces'
+    }
+
+    /** POST /admin/v1/api-keys with this body as JSON, with the admin token. */
+    private Answer createApiKey(String body) {
+        send(HttpRequest.POST('/admin/v1/api-keys', body).bearerAuth(ADMIN_TOKEN).contentType('application/json'))
     }
 
     private Answer send(HttpRequest<?> request) {

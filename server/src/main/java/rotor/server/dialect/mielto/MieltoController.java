@@ -11,8 +11,8 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import rotor.server.api.mielto.OAuthApi;
-import rotor.server.connections.UpstreamCallThreads;
 import rotor.server.api.mielto.model.RefreshOAuthTokenResponse;
+import rotor.server.connections.UpstreamCallThreads;
 import rotor.server.dialect.RequestFailure;
 import rotor.server.ops.metrics.MeteredRefreshes;
 
