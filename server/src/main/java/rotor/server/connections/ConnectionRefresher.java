@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Refreshes a stored connection against its upstream, one refresh at a time: an upstream that
@@ -32,8 +33,10 @@ public class ConnectionRefresher {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionRefresher.class);
     private static final Duration POLL = Duration.ofMillis(100);
     private static final Duration FOLLOWER_MARGIN = Duration.ofSeconds(5);
+    private static final Duration BACKLOG_WARNING_EVERY = Duration.ofMinutes(1);
 
-    public enum Status { REFRESHED, NOT_FOUND, REAUTHORIZATION_REQUIRED, UPSTREAM_FAILED }
+    /** BACKLOGGED: it waited longer than rotor.connections.queue-wait for a thread, and nothing was called. */
+    public enum Status { REFRESHED, NOT_FOUND, REAUTHORIZATION_REQUIRED, UPSTREAM_FAILED, BACKLOGGED }
 
     public record Result(Status status, ConnectionRecord connection) {
     }
@@ -42,13 +45,16 @@ public class ConnectionRefresher {
     private final UpstreamTokenEndpoint upstream;
     private final RefreshLease lease;
     private final RefreshedTokens store;
+    private final UpstreamCallBacklog backlog;
     private final Clock clock;
     private final Duration reuseWindow;
     private final Duration assumedLifetime;
     private final Duration leaseWait;
     private final ConcurrentHashMap<String, CompletableFuture<Result>> inFlight = new ConcurrentHashMap<>();
+    private final AtomicReference<Instant> lastBacklogWarning = new AtomicReference<>();
 
-    public ConnectionRefresher(Connections connections, UpstreamTokenEndpoint upstream, RefreshLease lease, RefreshedTokens store, Clock clock,
+    public ConnectionRefresher(Connections connections, UpstreamTokenEndpoint upstream, RefreshLease lease, RefreshedTokens store,
+                               UpstreamCallBacklog backlog, Clock clock,
                                @Value("${rotor.connections.reuse-window:5s}") Duration reuseWindow,
                                @Value("${rotor.connections.assumed-lifetime:1h}") Duration assumedLifetime,
                                @Value("${rotor.connections.lease-wait:20s}") Duration leaseWait) {
@@ -56,6 +62,7 @@ public class ConnectionRefresher {
         this.upstream = upstream;
         this.lease = lease;
         this.store = store;
+        this.backlog = backlog;
         this.clock = clock;
         this.reuseWindow = reuseWindow;
         this.assumedLifetime = assumedLifetime;
@@ -66,6 +73,11 @@ public class ConnectionRefresher {
         Optional<ConnectionRecord> found = connections.find(connectionId).filter(c -> c.workspaceId().equals(workspaceId));
         if (found.isEmpty()) {
             return new Result(Status.NOT_FOUND, null);
+        }
+        Optional<Duration> overdue = backlog.overdue();
+        if (overdue.isPresent()) {
+            backlogWarning(overdue.get());
+            return new Result(Status.BACKLOGGED, null);
         }
         CompletableFuture<Result> mine = new CompletableFuture<>();
         CompletableFuture<Result> running = inFlight.putIfAbsent(connectionId, mine);
@@ -81,6 +93,18 @@ public class ConnectionRefresher {
             throw failure;
         } finally {
             inFlight.remove(connectionId, mine);
+        }
+    }
+
+    /** One line a minute at most: under a backlog every queued refresh would write one. */
+    private void backlogWarning(Duration waited) {
+        Instant now = clock.instant();
+        Instant last = lastBacklogWarning.get();
+        if ((last == null || !now.isBefore(last.plus(BACKLOG_WARNING_EVERY))) && lastBacklogWarning.compareAndSet(last, now)) {
+            LOG.warn("a mielto refresh waited {} ms for a thread, more than rotor.connections.queue-wait ({} ms): answered 502 without "
+                            + "calling its upstream. Upstreams are slow or ROTOR_UPSTREAM_REQUEST_THREADS is too low; "
+                            + "rotor_refreshes_total{dialect=\"mielto\",outcome=\"backlogged\"} counts every such refresh",
+                    waited.toMillis(), backlog.queueWait().toMillis());
         }
     }
 

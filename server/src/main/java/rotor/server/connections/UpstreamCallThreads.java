@@ -8,7 +8,6 @@ import io.micronaut.scheduling.LoomSupport;
 import jakarta.inject.Named;
 
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -17,8 +16,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * wait on an upstream for up to the call timeout (15 s), or on another instance's lease. On JDK 17
  * the other requests share a fixed pool (ROTOR_REQUEST_THREADS); mielto refreshes stalled on a slow
  * upstream would otherwise hold all of it, and every partner, dayzero or oauth2 refresh would queue
- * behind them. Here they hold at most their own pool and queue within it. On JDK 21 and newer each
- * runs on a virtual thread of its own, as the other requests do.
+ * behind them. Here they hold at most their own pool and queue within it, for no longer than
+ * {@link UpstreamCallBacklog} allows. On JDK 21 and newer each runs on a virtual thread of its own,
+ * as the other requests do.
  */
 @Factory
 public class UpstreamCallThreads {
@@ -29,12 +29,12 @@ public class UpstreamCallThreads {
     @Context // built at start, so that a thread count it cannot use stops the start, not every mielto refresh
     @Named(NAME)
     @Bean(preDestroy = "shutdown")
-    ExecutorService upstreamCalls(@Value("${rotor.connections.request-threads:32}") String threads) {
+    ExecutorService upstreamCalls(@Value("${rotor.connections.request-threads:32}") String threads, UpstreamCallBacklog backlog) {
         int count = count(threads);
         if (LoomSupport.isSupported()) {
             return LoomSupport.newThreadPerTaskExecutor(LoomSupport.newVirtualThreadFactory("rotor-upstream"));
         }
-        return Executors.newFixedThreadPool(count, numbered("rotor-upstream-"));
+        return backlog.fixedPool(count, numbered("rotor-upstream-"));
     }
 
     private static int count(String threads) {

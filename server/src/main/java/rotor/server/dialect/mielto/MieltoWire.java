@@ -37,7 +37,8 @@ public class MieltoWire extends DialectWire {
                     result.connection().expiresAt().truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC)));
             case NOT_FOUND -> notFound();
             case REAUTHORIZATION_REQUIRED -> HttpResponse.status(HttpStatus.CONFLICT).body(new HTTPError("Connection requires re-authorization"));
-            case UPSTREAM_FAILED -> HttpResponse.status(HttpStatus.BAD_GATEWAY).body(new HTTPError("Upstream token endpoint failed"));
+            // A refresh that waited too long for a thread is, to its caller, an upstream that timed out.
+            case UPSTREAM_FAILED, BACKLOGGED -> HttpResponse.status(HttpStatus.BAD_GATEWAY).body(new HTTPError("Upstream token endpoint failed"));
         });
     }
 
