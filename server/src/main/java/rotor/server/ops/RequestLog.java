@@ -7,6 +7,7 @@ import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import rotor.server.admin.AdminToken;
 
 /**
  * One log line per request: method, path (with anything shaped like a secret redacted, see
@@ -19,6 +20,12 @@ public class RequestLog {
     private static final Logger LOG = LoggerFactory.getLogger(RequestLog.class);
     private static final String STARTED = RequestLog.class.getName() + ".started";
 
+    private final AdminToken adminToken;
+
+    public RequestLog(AdminToken adminToken) {
+        this.adminToken = adminToken;
+    }
+
     @RequestFilter
     public void start(HttpRequest<?> request) {
         request.setAttribute(STARTED, System.nanoTime());
@@ -29,7 +36,7 @@ public class RequestLog {
         long started = request.getAttribute(STARTED, Long.class).orElse(System.nanoTime());
         if (LOG.isInfoEnabled()) {
             long tenthsOfMillis = (System.nanoTime() - started) / 100_000;
-            LOG.info("{} {} {} {}.{}ms", request.getMethodName(), LoggedPath.of(request.getPath()), response.code(), tenthsOfMillis / 10,
+            LOG.info("{} {} {} {}.{}ms", request.getMethodName(), LoggedPath.of(request.getPath(), adminToken::matches), response.code(), tenthsOfMillis / 10,
                     tenthsOfMillis % 10);
         }
     }

@@ -72,6 +72,37 @@ class RequestLogSpec extends EmbeddedServerSpecification {
         'a refresh token with a character percent-encoded' | '/api/v1/oauth/refresh/' | { percentEncodedAt(it.refreshToken, 20) }
     }
 
+    def "a secret percent-encoded in a path (#what) is logged as [redacted], neither encoded nor decoded"() {
+        given:
+        def grant = issue(admin, Dialect.ONBOARD)
+        def secret = secretOf(grant)
+        def encoded = encode(secret)
+        def log = new CapturedLog()
+        def http = java.net.http.HttpClient.newHttpClient()
+
+        when:
+        def answer = http.send(java.net.http.HttpRequest.newBuilder(URI.create("http://localhost:${port}/x/${encoded}/y"))
+                .GET().build(), java.net.http.HttpResponse.BodyHandlers.discarding())
+
+        then:
+        answer.statusCode() < 500
+        def requests = log.lines(RequestLog.name)
+        requests.size() == 1
+        requests[0].startsWith("GET /x/[redacted]/y ${answer.statusCode()} ")
+        log.lines().every { !it.contains(secret) && !it.contains(encoded) && !it.contains(secret.substring(4, 20)) }
+
+        cleanup:
+        log?.close()
+
+        where:
+        what                                       | secretOf               | encode
+        'a refresh token, its underscore encoded'  | { it.refreshToken }    | { it.replace('_', '%5F') }
+        'a refresh token, every character encoded' | { it.refreshToken }    | { t -> t.collect { String.format('%%%02x', it as char as int) }.join() }
+        'an access token, its dots encoded'        | { it.accessToken }     | { it.replace('.', '%2E') }
+        'the configured admin token'               | { ADMIN_TOKEN }        | { it }
+        'the configured admin token, encoded'      | { ADMIN_TOKEN }        | { it.replace('-', '%2D') }
+    }
+
     private static String percentEncodedAt(String token, int index) {
         token.substring(0, index) + String.format('%%%02X', token.charAt(index) as int) + token.substring(index + 1)
     }
@@ -94,7 +125,8 @@ class RequestLogSpec extends EmbeddedServerSpecification {
 
         where:
         path << ['/admin/v1/subjects/default/docs_team/grants', '/admin/v1/subjects/default/rtr_short/grants',
-                 '/admin/v1/subjects/default/analytics_mk_x/grants', '/admin/v1/subjects/default/heyJude.mp3/grants']
+                 '/admin/v1/subjects/default/analytics_mk_x/grants', '/admin/v1/subjects/default/heyJude.mp3/grants',
+                 '/admin/v1/subjects/default/docs%5Fteam/grants', '/x/100%25']
     }
 
     def "a path cannot forge a log line: it is logged as it came on the wire, control characters escaped"() {

@@ -1,0 +1,38 @@
+package rotor.server.ops
+
+import spock.lang.Specification
+
+/**
+ * LoggedPath decodes %XX to look for secrets; what is no escape (a lone %, one hex digit, a
+ * non-ASCII digit) is kept as it came and never breaks the line, even beside a secret.
+ */
+class MalformedPercentEscapesInALoggedPathAreKeptSpec extends Specification {
+
+    static final String TOKEN = 'rtr_' + 'A' * 43
+
+    def "#path is logged as #logged"() {
+        expect:
+        LoggedPath.of(path, { false }) == logged
+
+        where:
+        path                          | logged
+        '/x/%zz%4'                    | '/x/%zz%4'
+        '/x/%'                        | '/x/%'
+        '/x/%\u0663\u0663'            | '/x/%\u0663\u0663'
+        "/x/%zz/${TOKEN}%".toString() | '/x/%zz/[redacted]%'
+        "/x/rtr%5${TOKEN.substring(4)}".toString() | "/x/rtr%5${TOKEN.substring(4)}".toString()
+        "/x/${TOKEN}/${TOKEN.replace('_', '%5f')}".toString() | '/x/[redacted]/[redacted]'
+    }
+
+    def "a segment the admin token comparison accepts is redacted, encoded or not; shorter segments are not compared"() {
+        given:
+        def compared = []
+
+        when:
+        def logged = LoggedPath.of('/api/v1/%73ecret-segment/tail', { compared << it; it == 'secret-segment' })
+
+        then:
+        logged == '/api/v1/[redacted]/tail'
+        compared == ['secret-segment']
+    }
+}
