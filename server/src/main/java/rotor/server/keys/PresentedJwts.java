@@ -1,10 +1,13 @@
 package rotor.server.keys;
 
+import com.nimbusds.jose.util.Base64URL;
+import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
 
 import java.text.ParseException;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -36,5 +39,25 @@ public final class PresentedJwts {
                 return Optional.empty();
             }
         });
+    }
+
+    /**
+     * Whether a value the parser refused is still shaped as a signed JWT (RFC 7515 section 7.1:
+     * three dot-separated parts, the first a JSON object naming an "alg"): "alg": "none" with a
+     * signature kept, or "None" with none at all. Such a value is a JWT that does not verify, not
+     * a value that is no JWT at all.
+     */
+    public static boolean signedInShape(String value) {
+        int first = value.indexOf('.');
+        int second = first < 0 ? -1 : value.indexOf('.', first + 1);
+        if (first <= 0 || second < 0 || value.indexOf('.', second + 1) >= 0) {
+            return false;
+        }
+        try {
+            Map<String, Object> header = JSONObjectUtils.parse(new Base64URL(value.substring(0, first)).decodeToString());
+            return header.get("alg") instanceof String;
+        } catch (ParseException | RuntimeException notAHeader) {
+            return false;
+        }
     }
 }

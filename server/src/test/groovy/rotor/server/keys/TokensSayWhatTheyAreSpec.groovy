@@ -88,7 +88,9 @@ class TokensSayWhatTheyAreSpec extends EmbeddedServerSpecification {
 
         where:
         what << ['an access token of the same grant', 'the refresh JWT unsigned (alg none)',
-                 'the refresh JWT signed HS256 with a guessed key', 'the refresh JWT under an unknown algorithm']
+                 'the refresh JWT signed HS256 with a guessed key', 'the refresh JWT under an unknown algorithm',
+                 'the refresh JWT as alg none, its signature kept', 'the refresh JWT as alg None, unsigned',
+                 'the refresh JWT as alg NONE, unsigned']
     }
 
     private static String tokenFor(String what, grant) {
@@ -102,10 +104,22 @@ class TokensSayWhatTheyAreSpec extends EmbeddedServerSpecification {
                 def hs = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims)
                 hs.sign(new MACSigner('x' * 32))
                 return hs.serialize()
+            case 'the refresh JWT as alg none, its signature kept':
+                return withHeader(grant.refreshToken, '{"alg":"none","typ":"refresh+jwt"}', true)
+            case 'the refresh JWT as alg None, unsigned':
+                return withHeader(grant.refreshToken, '{"alg":"None"}', false)
+            case 'the refresh JWT as alg NONE, unsigned':
+                return withHeader(grant.refreshToken, '{"alg":"NONE"}', false)
             default:
                 def parts = grant.refreshToken.tokenize('.')
                 def header = Base64.urlEncoder.withoutPadding().encodeToString('{"alg":"XY512","typ":"refresh+jwt"}'.bytes)
                 return header + '.' + parts[1] + '.' + parts[2]
         }
+    }
+
+    /** The token's claims under another header, with its own signature or an empty one. */
+    private static String withHeader(String token, String header, boolean keepSignature) {
+        def parts = token.tokenize('.')
+        Base64.urlEncoder.withoutPadding().encodeToString(header.bytes) + '.' + parts[1] + '.' + (keepSignature ? parts[2] : '')
     }
 }

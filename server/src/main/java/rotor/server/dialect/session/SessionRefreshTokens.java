@@ -109,10 +109,11 @@ public final class SessionRefreshTokens implements RefreshTokenFormat {
     @Override
     public Checked check(String presented, Instant now) {
         Optional<JWT> parsed = PresentedJwts.parse(presented);
+        // A JWT that is not signed (alg "none"), or encrypted, is a forged token, not a malformed request;
+        // so is one the parser refuses for its signature ("none" with one, "None" without one).
         if (parsed.isEmpty()) {
-            return Checked.of(Form.MALFORMED);
+            return Checked.of(PresentedJwts.signedInShape(presented) ? Form.REJECTED : Form.MALFORMED);
         }
-        // A JWT that is not signed (alg "none"), or encrypted, is a forged token, not a malformed request.
         if (!(parsed.get() instanceof SignedJWT jwt)) {
             return Checked.of(Form.REJECTED);
         }
