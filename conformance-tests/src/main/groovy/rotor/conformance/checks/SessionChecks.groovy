@@ -14,6 +14,8 @@ class SessionChecks extends ContractChecks {
 
     static final String REFRESH = '/session/token/refresh'
     static final List<String> GRANT = ['session.refresh-token']
+    /** Six digits of microseconds and a numeric offset, whatever their values. */
+    static final def SEED_DATE_TIME = ~/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}[+-]\d\d:\d\d/
 
     final String contract = 'session'
 
@@ -36,6 +38,9 @@ class SessionChecks extends ContractChecks {
                     assert x.json.code == 0
                     assert x.json.msg == ''
                     assert SignedJWT.parse(x.json.data.refresh_token as String).JWTClaimsSet.getClaim('token_type') == 'refresh'
+                    // CONTRACTS: "date-times with offset and microseconds", as the seed's 2025-04-26T15:58:28.456762+08:00
+                    assert x.json.data.access_expires ==~ SEED_DATE_TIME
+                    assert x.json.data.refresh_expires ==~ SEED_DATE_TIME
                     assert x.header('Cache-Control') == 'no-store'
                     assert verifiesAgainstKeySet(x.json.data.access_token as String)
                 },
@@ -47,6 +52,7 @@ class SessionChecks extends ContractChecks {
                     def forgeries = [
                             'a forged signature': "${header}.${payload}.${Base64.urlEncoder.withoutPadding().encodeToString(word(32).bytes)}",
                             'alg none'          : "${encode(headerJson + [alg: 'none'])}.${payload}.",
+                            'alg none, its signature kept': "${encode(headerJson + [alg: 'none'])}.${payload}.${signature}",
                             'an unknown kid'    : "${encode(headerJson + [kid: 'unknown-' + word(12)])}.${payload}.${signature}",
                     ]
                     def answers = forgeries.collectEntries { what, forged -> [what, refresh(delegate, forged as String)] }
