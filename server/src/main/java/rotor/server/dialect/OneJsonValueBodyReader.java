@@ -2,6 +2,7 @@ package rotor.server.dialect;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import io.micronaut.core.annotation.Order;
 import io.micronaut.core.io.buffer.ByteBuffer;
 import io.micronaut.core.io.buffer.ReferenceCounted;
@@ -23,6 +24,9 @@ import java.io.InputStream;
  * (RFC 8259 section 2: JSON-text = ws value ws). Micronaut's own reader, which this one precedes,
  * reads the first value and ignores the rest, so that `{"refreshToken":"a"} garbage` was read as
  * `{"refreshToken":"a"}`; CONTRACTS.md answers a body that is not JSON as a malformed request.
+ * Nor is an object that names a member twice: RFC 8259 section 4 leaves what it means to each
+ * parser, and Micronaut's took the first {"refreshToken"} where Python, Go and JavaScript take the
+ * last, so that a proxy checking the body and rotor would read different tokens.
  * The failure is a {@link CodecException}, which every wire answers as a body it cannot read.
  */
 @Singleton
@@ -31,6 +35,7 @@ import java.io.InputStream;
 public final class OneJsonValueBodyReader<T> implements MessageBodyReader<T> {
 
     private static final JsonFactory JSON = new JsonFactory();
+    private static final JsonFactory UNIQUE_NAMES = JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     private final JsonMapper mapper;
 
@@ -66,6 +71,9 @@ public final class OneJsonValueBodyReader<T> implements MessageBodyReader<T> {
         if (somethingAfterTheValue(body)) {
             throw new CodecException("The request body is not one JSON value");
         }
+        if (aNameTwiceInAnObject(body)) {
+            throw new CodecException("The request body names a member twice in one object");
+        }
         try {
             return mapper.readValue(body, type);
         } catch (IOException unreadable) {
@@ -93,6 +101,32 @@ public final class OneJsonValueBodyReader<T> implements MessageBodyReader<T> {
                 return true;
             }
         } catch (IOException unparsable) {
+            return false;
+        }
+    }
+
+    /**
+     * Whether an object in the body names a member twice. A body that is not JSON for another reason
+     * is left to the mapper, as above; only a body that parses without the check fails with it.
+     */
+    static boolean aNameTwiceInAnObject(byte[] body) {
+        try (JsonParser parser = UNIQUE_NAMES.createParser(body)) {
+            if (parser.nextToken() != null) {
+                parser.skipChildren();
+            }
+            return false;
+        } catch (IOException refused) {
+            return parsesWithoutTheCheck(body);
+        }
+    }
+
+    private static boolean parsesWithoutTheCheck(byte[] body) {
+        try (JsonParser parser = JSON.createParser(body)) {
+            if (parser.nextToken() != null) {
+                parser.skipChildren();
+            }
+            return true;
+        } catch (IOException notJson) {
             return false;
         }
     }
