@@ -54,6 +54,10 @@ public final class NetworkAddresses {
                 || (first == 192 && second == 168)
                 || (first == 192 && second == 0 && (a[2] & 0xff) == 0) // IETF protocol assignments, RFC 6890
                 || (first == 198 && (second == 18 || second == 19)) // benchmarking, RFC 2544
+                || (first == 192 && second == 0 && (a[2] & 0xff) == 2) // documentation, RFC 5737
+                || (first == 198 && second == 51 && (a[2] & 0xff) == 100)
+                || (first == 203 && second == 0 && (a[2] & 0xff) == 113)
+                || (first == 192 && second == 88 && (a[2] & 0xff) == 99) // 6to4 relay anycast, withdrawn by RFC 7526
                 || first >= 224; // multicast, reserved, broadcast
         return isPrivate ? Reach.PRIVATE : Reach.PUBLIC;
     }
@@ -63,7 +67,10 @@ public final class NetworkAddresses {
             return Reach.FORBIDDEN;
         }
         boolean uniqueLocal = (a[0] & 0xfe) == 0xfc; // fc00::/7
-        if (uniqueLocal || translatedOrUnroutable(a) || address.isSiteLocalAddress() || address.isLoopbackAddress() || address.isAnyLocalAddress() || address.isMulticastAddress()) {
+        // Only 2000::/3 is global unicast (RFC 4291 section 2.4); the rest is reserved or local
+        // (5f00::/16 for SRv6, RFC 9602, among them), or handled above and below.
+        boolean outsideGlobalUnicast = (a[0] & 0xe0) != 0x20;
+        if (uniqueLocal || outsideGlobalUnicast || translatedOrUnroutable(a) || address.isSiteLocalAddress() || address.isLoopbackAddress() || address.isAnyLocalAddress() || address.isMulticastAddress()) {
             return Reach.PRIVATE;
         }
         return Reach.PUBLIC;
@@ -73,8 +80,8 @@ public final class NetworkAddresses {
      * Prefixes whose destination the local network decides, or that lead nowhere public:
      * local-use NAT64 (64:ff9b:1::/48, RFC 8215, translated to whatever IPv4 the operator maps,
      * private networks included), Teredo (2001::/32, RFC 4380, a tunnel to an IPv4 host),
-     * benchmarking (2001:2::/48, RFC 5180), documentation (2001:db8::/32, RFC 3849) and
-     * discard-only (100::/64, RFC 6666).
+     * benchmarking (2001:2::/48, RFC 5180), ORCHID (2001:10::/28 and 2001:20::/28, RFC 7343),
+     * and documentation (2001:db8::/32, RFC 3849, and 3fff::/20, RFC 9637).
      */
     private static boolean translatedOrUnroutable(byte[] a) {
         int w0 = ((a[0] & 0xff) << 8) | (a[1] & 0xff);
@@ -83,25 +90,26 @@ public final class NetworkAddresses {
         boolean localNat64 = w0 == 0x0064 && w1 == 0xff9b && w2 == 0x0001;
         boolean teredo = w0 == 0x2001 && w1 == 0x0000;
         boolean benchmarking = w0 == 0x2001 && w1 == 0x0002 && w2 == 0x0000;
-        boolean documentation = w0 == 0x2001 && w1 == 0x0db8;
-        boolean discard = w0 == 0x0100 && w1 == 0 && w2 == 0 && a[6] == 0 && a[7] == 0;
-        return localNat64 || teredo || benchmarking || documentation || discard;
+        boolean orchid = w0 == 0x2001 && ((w1 & 0xfff0) == 0x0010 || (w1 & 0xfff0) == 0x0020);
+        boolean documentation = w0 == 0x2001 && w1 == 0x0db8 || w0 == 0x3fff && (w1 & 0xf000) == 0;
+        return localNat64 || teredo || benchmarking || orchid || documentation;
     }
 
     /**
      * The IPv4 address an IPv6 one carries and is routed to: IPv4-mapped (::ffff:0:0/96, which a
      * dual-stack socket connects to as IPv4; InetAddress.getByName makes an Inet4Address of such a
-     * literal, but a resolver may hand it over as an Inet6Address), IPv4-compatible (::/96), NAT64
-     * (64:ff9b::/96) and 6to4 (2002::/16).
+     * literal, but a resolver may hand it over as an Inet6Address), IPv4-translated
+     * (::ffff:0:0:0/96, RFC 2765), IPv4-compatible (::/96), NAT64 (64:ff9b::/96) and 6to4 (2002::/16).
      */
     private static byte[] embeddedIpv4(byte[] a) {
         if ((a[0] & 0xff) == 0x20 && (a[1] & 0xff) == 0x02) {
             return Arrays.copyOfRange(a, 2, 6);
         }
         boolean mapped = allZero(a, 0, 10) && (a[10] & 0xff) == 0xff && (a[11] & 0xff) == 0xff;
+        boolean translated = allZero(a, 0, 8) && (a[8] & 0xff) == 0xff && (a[9] & 0xff) == 0xff && allZero(a, 10, 12);
         boolean compatible = allZero(a, 0, 12) && !allZero(a, 12, 15); // not :: nor ::1
         boolean nat64 = (a[0] & 0xff) == 0 && (a[1] & 0xff) == 0x64 && (a[2] & 0xff) == 0xff && (a[3] & 0xff) == 0x9b && allZero(a, 4, 12);
-        return mapped || compatible || nat64 ? Arrays.copyOfRange(a, 12, 16) : null;
+        return mapped || translated || compatible || nat64 ? Arrays.copyOfRange(a, 12, 16) : null;
     }
 
     private static boolean allZero(byte[] a, int from, int to) {

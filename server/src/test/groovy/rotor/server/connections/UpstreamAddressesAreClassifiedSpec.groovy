@@ -42,6 +42,25 @@ class UpstreamAddressesAreClassifiedSpec extends Specification {
         '2001:2::1'                   | NetworkAddresses.Reach.PRIVATE // benchmarking (RFC 5180)
         '2001:db8::1'                 | NetworkAddresses.Reach.PRIVATE // documentation (RFC 3849)
         '100::1'                      | NetworkAddresses.Reach.PRIVATE // discard-only (RFC 6666)
+        '100:0:0:1::1'                | NetworkAddresses.Reach.PRIVATE // reserved, outside 2000::/3
+        '5f00::1'                     | NetworkAddresses.Reach.PRIVATE // SRv6 SIDs (RFC 9602)
+        '4000::1'                     | NetworkAddresses.Reach.PRIVATE // unassigned
+        '3fff::1'                     | NetworkAddresses.Reach.PRIVATE // documentation (RFC 9637)
+        '3fff:fff::1'                 | NetworkAddresses.Reach.PRIVATE
+        '2001:10::1'                  | NetworkAddresses.Reach.PRIVATE // ORCHID (RFC 7343)
+        '2001:20::1'                  | NetworkAddresses.Reach.PRIVATE // ORCHIDv2
+        '::ffff:0:127.0.0.1'          | NetworkAddresses.Reach.PRIVATE // IPv4-translated (RFC 2765)
+        '::ffff:0:169.254.169.254'    | NetworkAddresses.Reach.FORBIDDEN
+        '192.0.2.1'                   | NetworkAddresses.Reach.PRIVATE // documentation (RFC 5737)
+        '198.51.100.1'                | NetworkAddresses.Reach.PRIVATE
+        '203.0.113.1'                 | NetworkAddresses.Reach.PRIVATE
+        '192.88.99.1'                 | NetworkAddresses.Reach.PRIVATE // 6to4 relay anycast (RFC 7526)
+        '192.0.3.1'                   | NetworkAddresses.Reach.PUBLIC
+        '203.0.114.1'                 | NetworkAddresses.Reach.PUBLIC
+        '3000::1'                     | NetworkAddresses.Reach.PUBLIC
+        '2001:30::1'                  | NetworkAddresses.Reach.PUBLIC
+        '3fff:1000::1'                | NetworkAddresses.Reach.PUBLIC
+        '3ffe::1'                     | NetworkAddresses.Reach.PUBLIC
         '::ffff:10.0.0.1'             | NetworkAddresses.Reach.PRIVATE
         '64:ff9b::7f00:1'             | NetworkAddresses.Reach.PRIVATE
         '8.8.8.8'                     | NetworkAddresses.Reach.PUBLIC
@@ -54,7 +73,6 @@ class UpstreamAddressesAreClassifiedSpec extends Specification {
         '2001:4860:4860::8888'        | NetworkAddresses.Reach.PUBLIC
         '2001:db9::1'                 | NetworkAddresses.Reach.PUBLIC
         '2001:2:1::1'                 | NetworkAddresses.Reach.PUBLIC
-        '100:0:0:1::1'                | NetworkAddresses.Reach.PUBLIC
         'fec0::1'                     | NetworkAddresses.Reach.PRIVATE
     }
 
