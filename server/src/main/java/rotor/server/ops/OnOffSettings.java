@@ -3,10 +3,14 @@ package rotor.server.ops;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.env.Environment;
 
+import rotor.server.engine.Dialect;
+
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * rotor's on/off settings take true or false (or Micronaut's yes/no, on/off, y/n) and nothing
@@ -16,8 +20,11 @@ import java.util.Set;
 @Context
 public class OnOffSettings {
 
-    static final List<String> NAMES = List.of("rotor.store.sync-commits", "rotor.store.template", "rotor.session.debug",
-            "rotor.connections.allow-private-networks", "rotor.metrics.open");
+    static final List<String> NAMES = Stream.concat(
+            Stream.of("rotor.store.sync-commits", "rotor.store.template", "rotor.session.debug", "rotor.connections.allow-private-networks",
+                    "rotor.metrics.open", "rotor.retention.enabled"),
+            // ROTOR_DIALECTS_PARTNER_ROTATION=1 read as false would keep one refresh token for a grant's life.
+            Arrays.stream(Dialect.values()).map(dialect -> "rotor.dialects." + dialect.wireName() + ".rotation")).toList();
 
     /** The words Micronaut reads as true (and their opposites): any other value it reads as false. */
     private static final Set<String> WORDS = Set.of("true", "yes", "y", "on", "false", "no", "n", "off");

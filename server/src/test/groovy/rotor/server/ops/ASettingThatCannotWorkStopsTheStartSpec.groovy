@@ -33,6 +33,8 @@ class ASettingThatCannotWorkStopsTheStartSpec extends Specification {
         'rotor.connections.allow-private-networks' | 'ja'          | "rotor.connections.allow-private-networks (ROTOR_CONNECTIONS_ALLOW_PRIVATE_NETWORKS) must be true or false"
         'rotor.connections.request-threads'       | '0'            | "rotor.connections.request-threads (ROTOR_UPSTREAM_REQUEST_THREADS) must be a whole number of at least 1, not '0'"
         'rotor.connections.request-threads'       | 'many'         | "must be a whole number of at least 1, not 'many'"
+        'rotor.retention.enabled'                 | 'maybe'        | "rotor.retention.enabled (ROTOR_RETENTION_ENABLED) must be true or false, not 'maybe'"
+        'rotor.dialects.partner.rotation'         | '1'            | "rotor.dialects.partner.rotation (ROTOR_DIALECTS_PARTNER_ROTATION) must be true or false, not '1'"
         'rotor.connections.queue-wait'            | '0s'           | 'rotor.connections.queue-wait (ROTOR_UPSTREAM_QUEUE_WAIT) must be positive, not 0 ms'
         'rotor.connections.queue-wait'            | 'soon'         | 'Unable to convert value [soon] to target type [Duration]'
     }
