@@ -38,7 +38,10 @@ public final class Bench {
 
     public static void main(String[] args) {
         int code;
-        if (args.length > 0 && args[0].equals("--jmh")) {
+        if (helpAsked(args)) {
+            System.out.println(Options.USAGE);
+            code = 0;
+        } else if (args.length > 0 && args[0].equals("--jmh")) {
             code = JmhLauncher.run(Arrays.copyOfRange(args, 1, args.length), code());
         } else {
             try {
@@ -49,6 +52,19 @@ public final class Bench {
             }
         }
         System.exit(code);
+    }
+
+    /** --help or -h before any --jmh (whose options are JMH's own, -h among them). */
+    static boolean helpAsked(String[] args) {
+        for (String arg : args) {
+            if (arg.equals("--jmh")) {
+                return false;
+            }
+            if (arg.equals("--help") || arg.equals("-h")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static Outcome run(String[] args, PrintStream out) {
