@@ -18,7 +18,7 @@ import java.time.Duration;
 /**
  * What rotor adds to the HTTP/1 pipeline of every connection the server accepts: a
  * {@link RequestReadDeadline} around the codec (rotor.server.request-read-timeout), and after it
- * {@link TransferCodingsEndInChunked}, {@link OneValidHost}, {@link NothingAfterClose}, {@link AcceptIsDisregarded}, {@link LenientRequestTarget} and
+ * {@link AmbiguousFramingIsRefused}, {@link NothingAfterClose}, {@link AcceptIsDisregarded}, {@link LenientRequestTarget} and
  * {@link OverlongRequestLine}.
  * HTTP/1.1 only, which is what rotor serves unless micronaut.server.http-version says 2.0.
  */
@@ -26,8 +26,7 @@ import java.time.Duration;
 public class ServerPipeline implements BeanCreatedEventListener<NettyServerCustomizer.Registry> {
 
     static final String BYTES = "rotor-request-read-deadline";
-    static final String CODINGS = "rotor-transfer-codings-end-in-chunked";
-    static final String HOST = "rotor-one-valid-host";
+    static final String FRAMING = "rotor-ambiguous-framing-is-refused";
     static final String CLOSE = "rotor-nothing-after-close";
     static final String MESSAGES = "rotor-request-read-deadline-end";
     static final String ACCEPT = "rotor-accept-is-disregarded";
@@ -82,9 +81,8 @@ public class ServerPipeline implements BeanCreatedEventListener<NettyServerCusto
                 }
                 RequestReadDeadline deadline = new RequestReadDeadline(timeout, cutOff::increment);
                 pipeline.addBefore(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC, BYTES, deadline.bytes());
-                pipeline.addAfter(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC, CODINGS, TransferCodingsEndInChunked.INSTANCE);
-                pipeline.addAfter(CODINGS, HOST, OneValidHost.INSTANCE);
-                pipeline.addAfter(HOST, CLOSE, new NothingAfterClose());
+                pipeline.addAfter(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC, FRAMING, AmbiguousFramingIsRefused.INSTANCE);
+                pipeline.addAfter(FRAMING, CLOSE, new NothingAfterClose());
                 pipeline.addAfter(CLOSE, MESSAGES, deadline.messages());
                 pipeline.addAfter(MESSAGES, ACCEPT, AcceptIsDisregarded.INSTANCE);
                 pipeline.addAfter(ACCEPT, TARGET, LenientRequestTarget.INSTANCE);

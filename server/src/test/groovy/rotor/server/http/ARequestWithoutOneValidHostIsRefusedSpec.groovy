@@ -47,10 +47,10 @@ class ARequestWithoutOneValidHostIsRefusedSpec extends EmbeddedServerSpecificati
 
         expect:
         RawHttp.exchange(port, refresh(grant.refreshToken, 'HTTP/1.0', '')) ==~ /(?s)HTTP\/1\.[01] 200 .*/
-        OneValidHost.valid('localhost:8080')
-        OneValidHost.valid('127.0.0.1')
-        OneValidHost.valid('[::1]:8080')
-        OneValidHost.valid('auth.example.com')
+        AmbiguousFramingIsRefused.validHost('localhost:8080')
+        AmbiguousFramingIsRefused.validHost('127.0.0.1')
+        AmbiguousFramingIsRefused.validHost('[::1]:8080')
+        AmbiguousFramingIsRefused.validHost('auth.example.com')
     }
 
     private static String refresh(String token, String version, String hosts) {
