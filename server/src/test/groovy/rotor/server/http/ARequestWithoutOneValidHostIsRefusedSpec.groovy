@@ -41,6 +41,20 @@ class ARequestWithoutOneValidHostIsRefusedSpec extends EmbeddedServerSpecificati
         'two Hosts on HTTP/1.0' | 'HTTP/1.0' | 'Host: a\r\nHost: b\r\n'
     }
 
+    def "dayzero answers a request without a Host as uvicorn answers a request it cannot read"() {
+        given:
+        def business = UUID.randomUUID().toString()
+        def grant = issue(admin, Dialect.DAYZERO, business)
+
+        when:
+        def answer = RawHttp.exchange(port, "POST /api/v1/oauth2/refresh HTTP/1.1\r\nAuthorization: Bearer ${grant.refreshToken}\r\n"
+                + "x-business-id: ${business}\r\nContent-Length: 0\r\n\r\n")
+
+        then:
+        answer.startsWith('HTTP/1.1 400')
+        answer.endsWith('{"detail":"Invalid HTTP request received."}')
+    }
+
     def "HTTP/1.0 may leave the Host out, and a Host of name, address or bracketed IPv6 with a port is one"() {
         given:
         def grant = issue(admin, Dialect.ONBOARD)

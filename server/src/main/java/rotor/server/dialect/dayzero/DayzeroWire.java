@@ -64,8 +64,9 @@ public class DayzeroWire extends RefreshWire {
 
     @Override
     protected MutableHttpResponse<?> invalidRequest(HttpRequest<?> request, RequestFailure failure) {
-        if (failure instanceof RequestFailure.Oversized) {
-            // What uvicorn answers when it cannot read a request, before FastAPI sees it.
+        if (failure instanceof RequestFailure.Oversized || failure instanceof RequestFailure.UnreadableBody) {
+            // What uvicorn answers when it cannot read a request, before FastAPI sees it. dayzero's
+            // refresh has no body, so what cannot be read is the request itself (its framing, a header).
             return HttpResponse.badRequest(new HTTPError("Invalid HTTP request received."));
         }
         if (Credentials.bearer(request).isEmpty()) {
@@ -84,8 +85,7 @@ public class DayzeroWire extends RefreshWire {
             return validation(violations.violations().stream()
                     .map(v -> error("value_error", "header", v.field(), "Value error, " + v.message(), v.value())).toList());
         }
-        // An unreadable body: FastAPI's words when a body it had to parse was not JSON.
-        return HttpResponse.badRequest(new HTTPError("There was an error parsing the body"));
+        return HttpResponse.badRequest(new HTTPError("Invalid HTTP request received."));
     }
 
     /** FastAPI's HTTPBearer: no credential, or not a Bearer one. */
