@@ -196,7 +196,7 @@ class ConformanceCommand implements Callable<Integer> {
         try {
             java.nio.file.Files.createDirectories(dir)
         } catch (IOException | SecurityException failed) {
-            return "cannot write the reports into ${reportDir}: ${failed instanceof java.nio.file.FileAlreadyExistsException ? 'a file of that name is in the way' : (failed.message ?: failed.class.simpleName)}"
+            return "cannot write the reports into ${reportDir}: ${whyNotWritten(failed)}"
         }
         java.nio.file.Files.isWritable(dir) ? null : "cannot write the reports into ${reportDir}: the directory is not writable"
     }
@@ -214,8 +214,25 @@ class ConformanceCommand implements Callable<Integer> {
             if (causes(unreachable).any { it instanceof UnknownHostException || it instanceof java.nio.channels.UnresolvedAddressException }) {
                 return "cannot connect to ${baseUrl}: unknown host ${URI.create(baseUrl).host}"
             }
+            if (causes(unreachable).any { it instanceof java.net.ConnectException }) {
+                return "cannot connect to ${baseUrl}: connection refused (is the server listening on that port?)"
+            }
             "cannot connect to ${baseUrl}: ${unreachable.message ?: unreachable.class.simpleName}"
         }
+    }
+
+    /** A FileSystemException's message is only its path: its reason, or else its kind, says what went wrong. */
+    private static String whyNotWritten(Exception failed) {
+        if (failed instanceof java.nio.file.FileAlreadyExistsException) {
+            return 'a file of that name is in the way'
+        }
+        if (failed instanceof java.nio.file.AccessDeniedException) {
+            return 'permission denied'
+        }
+        if (failed instanceof java.nio.file.FileSystemException) {
+            return failed.reason ?: failed.class.simpleName
+        }
+        failed.message ?: failed.class.simpleName
     }
 
     private static List<Throwable> causes(Throwable failure) {

@@ -24,7 +24,7 @@ class ToolExitsTwoOnUsageOrConnectionErrorsSpec extends Specification {
         'no --base-url'              | ['--contract', 'dayzero']                                                             | '--base-url'
         'an unknown contract'        | ['--base-url', 'http://127.0.0.1:9', '--contract', 'nope']                            | 'unknown contract nope'
         'an unknown credential'      | ['--base-url', closedPort(), '--credential', 'dayzero.token=x']                       | 'unknown credential dayzero.token'
-        'nothing listens there'      | ['--base-url', closedPort()]                                                          | 'cannot connect to'
+        'nothing listens there'      | ['--base-url', closedPort()]                                                          | 'connection refused (is the server listening on that port?)'
         'both ways to get tokens'    | ['--base-url', closedPort(), '--admin-token', 't', '--credential', 'onboard.refresh-token=x'] | 'not both'
         'a host that does not exist' | ['--base-url', 'http://rotor-conformance.invalid:8080']                              | 'unknown host rotor-conformance.invalid'
         'a timeout under a second'   | ['--base-url', closedPort(), '--timeout', '0']                                        | '--timeout must be at least 1 second'

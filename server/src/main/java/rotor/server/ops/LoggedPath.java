@@ -55,10 +55,16 @@ final class LoggedPath {
         return secrets.isEmpty() ? path : decoded.redacting(path, secrets);
     }
 
-    /** The path with each %XX as the character of that byte, and where each character began in the path. */
+    /**
+     * The path with each %XX as the character of that byte, and where each character began in the
+     * path; null for a path without a "%", whose characters are where they are (most requests).
+     */
     private record Decoded(String text, int[] rawStart) {
 
         static Decoded of(String path) {
+            if (path.indexOf('%') < 0) {
+                return new Decoded(path, null);
+            }
             StringBuilder text = new StringBuilder(path.length());
             int[] rawStart = new int[path.length() + 1];
             int i = 0;
@@ -83,8 +89,8 @@ final class LoggedPath {
             StringBuilder logged = new StringBuilder(path.length());
             int copied = 0;
             for (int[] span : spans) {
-                int start = rawStart[span[0]];
-                int end = rawStart[span[1]];
+                int start = raw(span[0]);
+                int end = raw(span[1]);
                 if (end <= copied) {
                     continue; // inside a span already redacted
                 }
@@ -94,6 +100,10 @@ final class LoggedPath {
                 copied = end;
             }
             return logged.append(path, copied, path.length()).toString();
+        }
+
+        private int raw(int index) {
+            return rawStart == null ? index : rawStart[index];
         }
 
         /** ASCII hex only: Character.digit would take other scripts' digits too. */
