@@ -14,8 +14,8 @@ class SessionChecks extends ContractChecks {
 
     static final String REFRESH = '/session/token/refresh'
     static final List<String> GRANT = ['session.refresh-token']
-    /** Six digits of microseconds and a numeric offset, whatever their values. */
-    static final def SEED_DATE_TIME = ~/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}[+-]\d\d:\d\d/
+    /** Six digits of microseconds, whatever their values, and an RFC 3339 offset (Z, or numeric as the seed's). */
+    static final def SEED_DATE_TIME = ~/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}(?:Z|[+-]\d\d:\d\d)/
 
     final String contract = 'session'
 
