@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Two rules of RFC 9112 that Netty does not hold requests to, each of which it served (and each
+ * Three rules of RFC 9112 that Netty does not hold requests to, each of which it served (and each
  * refresh spent its token). Such a request is marked undecodable, which is the dialect's 400, and
  * its connection closes: a proxy in front may have read it differently, which is how requests
  * are smuggled.
@@ -26,6 +26,10 @@ import java.util.Locale;
  * request message that lacks a Host header field and to any request message that contains more
  * than one Host header field line or a Host header field with an invalid field value." A Host is
  * valid as RFC 3986's host [ ":" port ]: so no space, "@", "/" or "\".</li>
+ * <li>Section 2.3: a request of HTTP/1.2 or later is read as HTTP/1.1, "the highest minor version
+ * within that major version to which the recipient is conformant"; one of another major version
+ * (HTTP/9.9, HTTP/2.0 as text) has no framing rotor knows. Netty read it as HTTP/1.1 and answered
+ * "HTTP/9.9 200".</li>
  * </ul>
  */
 @ChannelHandler.Sharable
@@ -38,9 +42,16 @@ final class AmbiguousFramingIsRefused extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (msg instanceof HttpRequest request && request.decoderResult().isSuccess() && !(endsInChunked(request) && oneValidHost(request))) {
-            HttpUtil.setKeepAlive(request, false);
-            request.setDecoderResult(DecoderResult.failure(new IllegalArgumentException("ambiguous framing")));
+        if (msg instanceof HttpRequest request && request.decoderResult().isSuccess()) {
+            boolean versionOne = request.protocolVersion().majorVersion() == 1;
+            if (versionOne && request.protocolVersion().minorVersion() > 1) {
+                request.setProtocolVersion(HttpVersion.HTTP_1_1);
+            }
+            if (!(versionOne && endsInChunked(request) && oneValidHost(request))) {
+                request.setProtocolVersion(HttpVersion.HTTP_1_1); // the answer's status line, not HTTP/9.9's
+                HttpUtil.setKeepAlive(request, false);
+                request.setDecoderResult(DecoderResult.failure(new IllegalArgumentException("ambiguous framing")));
+            }
         }
         ctx.fireChannelRead(msg);
     }

@@ -35,6 +35,9 @@ class ASettingThatCannotWorkStopsTheStartSpec extends Specification {
         'rotor.connections.request-threads'       | 'many'         | "must be a whole number of at least 1, not 'many'"
         'rotor.retention.enabled'                 | 'maybe'        | "rotor.retention.enabled (ROTOR_RETENTION_ENABLED) must be true or false, not 'maybe'"
         'rotor.dialects.partner.rotation'         | '1'            | "rotor.dialects.partner.rotation (ROTOR_DIALECTS_PARTNER_ROTATION) must be true or false, not '1'"
+        'micronaut.server.port'                   | '99999'        | "micronaut.server.port (MICRONAUT_SERVER_PORT) must be a port from 0 to 65535, or -1 for a random one, not '99999'"
+        'endpoints.all.port'                      | 'abc'          | "endpoints.all.port (ENDPOINTS_ALL_PORT) must be a port from 0 to 65535, or -1 for a random one, not 'abc'"
+        'endpoints.all.port'                      | '70000'        | "must be a port from 0 to 65535, or -1 for a random one, not '70000'"
         'rotor.connections.queue-wait'            | '0s'           | 'rotor.connections.queue-wait (ROTOR_UPSTREAM_QUEUE_WAIT) must be positive, not 0 ms'
         'rotor.connections.queue-wait'            | 'soon'         | 'Unable to convert value [soon] to target type [Duration]'
     }
