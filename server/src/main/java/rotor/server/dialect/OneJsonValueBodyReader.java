@@ -68,11 +68,12 @@ public final class OneJsonValueBodyReader<T> implements MessageBodyReader<T> {
     }
 
     private T read(Argument<T> type, byte[] body) {
-        if (somethingAfterTheValue(body)) {
-            throw new CodecException("The request body is not one JSON value");
-        }
-        if (aNameTwiceInAnObject(body)) {
-            throw new CodecException("The request body names a member twice in one object");
+        switch (shapeOf(body)) {
+            case SOMETHING_AFTER -> throw new CodecException("The request body is not one JSON value");
+            case A_NAME_TWICE -> throw new CodecException("The request body names a member twice in one object");
+            default -> {
+                // one value, or not JSON at all: the mapper reads or refuses it
+            }
         }
         try {
             return mapper.readValue(body, type);
@@ -81,43 +82,36 @@ public final class OneJsonValueBodyReader<T> implements MessageBodyReader<T> {
         }
     }
 
+    enum Shape { ONE_VALUE, SOMETHING_AFTER, A_NAME_TWICE, NOT_JSON }
+
     /**
-     * Whether anything but whitespace follows the body's first JSON value. A body that is not JSON
-     * from its start is left to the mapper, which refuses it as it always has.
+     * The body's shape, in one pass of a parser that refuses a name twice in an object. A body that
+     * is not JSON from its start is left to the mapper, which refuses it as it always has; only when
+     * the first value fails does a second pass, without the check, tell a name twice from no JSON.
      */
-    static boolean somethingAfterTheValue(byte[] body) {
-        try (JsonParser parser = JSON.createParser(body)) {
+    static Shape shapeOf(byte[] body) {
+        try (JsonParser parser = UNIQUE_NAMES.createParser(body)) {
             try {
                 if (parser.nextToken() == null) {
-                    return false;
+                    return Shape.NOT_JSON;
                 }
                 parser.skipChildren();
-            } catch (IOException notJson) {
-                return false;
+            } catch (IOException refused) {
+                return parsesWithoutTheCheck(body) ? Shape.A_NAME_TWICE : Shape.NOT_JSON;
             }
             try {
-                return parser.nextToken() != null;
+                return parser.nextToken() != null ? Shape.SOMETHING_AFTER : Shape.ONE_VALUE;
             } catch (IOException garbage) {
-                return true;
+                return Shape.SOMETHING_AFTER;
             }
         } catch (IOException unparsable) {
-            return false;
+            return Shape.NOT_JSON;
         }
     }
 
-    /**
-     * Whether an object in the body names a member twice. A body that is not JSON for another reason
-     * is left to the mapper, as above; only a body that parses without the check fails with it.
-     */
+    /** Whether an object in the body names a member twice. */
     static boolean aNameTwiceInAnObject(byte[] body) {
-        try (JsonParser parser = UNIQUE_NAMES.createParser(body)) {
-            if (parser.nextToken() != null) {
-                parser.skipChildren();
-            }
-            return false;
-        } catch (IOException refused) {
-            return parsesWithoutTheCheck(body);
-        }
+        return shapeOf(body) == Shape.A_NAME_TWICE;
     }
 
     private static boolean parsesWithoutTheCheck(byte[] body) {

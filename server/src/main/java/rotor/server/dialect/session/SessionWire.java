@@ -98,7 +98,7 @@ public class SessionWire extends RefreshWire {
         return TokenResponses.noStore(HttpResponse.status(status).body(body)).header(CORRELATION_HEADER, correlationId.toString());
     }
 
-    /** The seed's style: offset and microseconds, e.g. 2025-04-26T15:58:28.456762+08:00. */
+    /** In the configured zone, to the microsecond; SessionTokenSerializer writes it as the seed does. */
     private OffsetDateTime local(Instant instant) {
         return instant.truncatedTo(ChronoUnit.MICROS).atZone(zone).toOffsetDateTime();
     }
