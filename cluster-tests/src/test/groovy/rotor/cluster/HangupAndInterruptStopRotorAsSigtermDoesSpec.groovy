@@ -2,8 +2,9 @@ package rotor.cluster
 
 import spock.lang.IgnoreIf
 import spock.lang.Specification
+import spock.lang.TempDir
 
-import java.nio.file.Files
+import java.nio.file.Path
 import java.time.Duration
 
 /**
@@ -15,6 +16,7 @@ import java.time.Duration
  */
 class HangupAndInterruptStopRotorAsSigtermDoesSpec extends Specification {
 
+    @TempDir Path dir
     RotorProcess rotor
 
     def cleanup() {
@@ -25,7 +27,7 @@ class HangupAndInterruptStopRotorAsSigtermDoesSpec extends Specification {
     @IgnoreIf({ HangupAndInterruptStopRotorAsSigtermDoesSpec.ignoredHere(data.signal as String) })
     def "SIG#signal: the stop's last lines are logged and rotor exits 0"() {
         given:
-        rotor = RotorProcess.startOnItsOwnStore(Files.createTempDirectory('rotor-signal-'))
+        rotor = RotorProcess.startOnItsOwnStore(dir)
         Calls.refresh(rotor, Calls.issue(rotor, "signal-${signal}"))
 
         when:

@@ -2,8 +2,9 @@ package rotor.cluster
 
 import groovy.json.JsonSlurper
 import spock.lang.Specification
+import spock.lang.TempDir
 
-import java.nio.file.Files
+import java.nio.file.Path
 import java.time.Duration
 
 /**
@@ -15,6 +16,7 @@ class JsonLogsCarryTheRequestIdAndNoSecretSpec extends Specification {
 
     static final String UUID_PATTERN = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/
 
+    @TempDir Path dir
     RotorProcess rotor
 
     def cleanup() {
@@ -23,7 +25,7 @@ class JsonLogsCarryTheRequestIdAndNoSecretSpec extends Specification {
 
     def "a grant, a refresh and a replay, logged as JSON"() {
         given:
-        rotor = RotorProcess.startOnItsOwnStore(Files.createTempDirectory('rotor-json-'), [ROTOR_LOG_FORMAT: 'json'])
+        rotor = RotorProcess.startOnItsOwnStore(dir, [ROTOR_LOG_FORMAT: 'json'])
         def token = Calls.issue(rotor, 'json-log-subject')
         def refreshed = Calls.refresh(rotor, token)
         def replayed = Calls.refresh(rotor, token)

@@ -2,9 +2,10 @@ package rotor.cluster
 
 import groovy.json.JsonSlurper
 import spock.lang.Specification
+import spock.lang.TempDir
 
 import java.nio.charset.StandardCharsets
-import java.nio.file.Files
+import java.nio.file.Path
 import java.time.Duration
 import java.time.Instant
 import java.util.concurrent.Callable
@@ -38,7 +39,7 @@ class ShutdownFinishesInFlightRefreshesSpec extends Specification {
     record Exchange(long connectedAt, long endedAt, Integer status, String refreshToken, String failure) {
     }
 
-    def dir = Files.createTempDirectory('rotor-shutdown-')
+    @TempDir Path dir
     def pool = Executors.newFixedThreadPool(CLIENTS)
     RotorProcess rotor
     RotorProcess restarted

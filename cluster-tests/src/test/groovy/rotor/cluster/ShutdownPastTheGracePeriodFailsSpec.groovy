@@ -2,9 +2,10 @@ package rotor.cluster
 
 import com.sun.net.httpserver.HttpServer
 import spock.lang.Specification
+import spock.lang.TempDir
 
 import java.nio.charset.StandardCharsets
-import java.nio.file.Files
+import java.nio.file.Path
 import java.time.Duration
 import java.util.concurrent.CompletableFuture
 import java.util.concurrent.CountDownLatch
@@ -24,7 +25,7 @@ class ShutdownPastTheGracePeriodFailsSpec extends Specification {
 
     static final String WORKSPACE = 'ws_shutdown'
 
-    def dir = Files.createTempDirectory('rotor-grace-')
+    @TempDir Path dir
     def called = new CountDownLatch(1)
     def release = new CountDownLatch(1)
     ExecutorService upstreamThreads = Executors.newCachedThreadPool()

@@ -1,11 +1,12 @@
 package rotor.cluster
 
 import spock.lang.Specification
+import spock.lang.TempDir
 
 import java.net.http.HttpRequest
 import java.net.http.HttpResponse
 import java.nio.charset.StandardCharsets
-import java.nio.file.Files
+import java.nio.file.Path
 import java.util.concurrent.CompletableFuture
 import java.util.concurrent.TimeUnit
 import java.util.concurrent.TimeoutException
@@ -20,6 +21,7 @@ class StalledConsoleDoesNotStopRefreshesSpec extends Specification {
     /** One request line each, about 100 bytes: twice and more what a 64 KiB pipe holds. */
     static final int REFRESHES = 1500
 
+    @TempDir Path dir
     RotorProcess rotor
 
     def cleanup() {
@@ -28,7 +30,7 @@ class StalledConsoleDoesNotStopRefreshesSpec extends Specification {
 
     def "a chain of refreshes is answered while nobody reads the console, and logging resumes once someone does"() {
         given:
-        rotor = RotorProcess.startWithAConsoleNobodyReads(Files.createTempDirectory('rotor-stalled-console-'))
+        rotor = RotorProcess.startWithAConsoleNobodyReads(dir)
         def token = Calls.issue(rotor, 'stalled-console-subject')
 
         when: "every refresh presents the newest token while the console is not read"

@@ -4,8 +4,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres
 import spock.lang.Shared
 import spock.lang.Specification
 import spock.lang.Stepwise
+import spock.lang.TempDir
 
-import java.nio.file.Files
 import java.nio.file.Path
 import java.security.SecureRandom
 import java.time.Duration
@@ -25,7 +25,7 @@ class TwoInstancesShareOneStoreSpec extends Specification {
 
     static final Map<String, String> PROPERTIES = ['rotor.dialects.onboard.grace-period': '30s', 'rotor.keys.refresh-interval': '2s']
 
-    @Shared Path dir = Files.createTempDirectory('rotor-cluster-')
+    @Shared @TempDir Path dir
     @Shared EmbeddedPostgres postgres
     @Shared int pgPort
     @Shared String masterKey = Base64.encoder.encodeToString(new byte[32].tap { new SecureRandom().nextBytes(it) })

@@ -2,12 +2,17 @@ package rotor.conformance.tool
 
 import rotor.conformance.ConformanceTarget
 import rotor.conformance.cli.ConformanceCommand
+import spock.lang.Shared
 import spock.lang.Specification
+import spock.lang.TempDir
 
 import java.nio.file.Files
+import java.nio.file.Path
 
 /** Exit 2 is for a run that could not check anything: a wrong command line, or no server there. */
 class ToolExitsTwoOnUsageOrConnectionErrorsSpec extends Specification {
+
+    @Shared @TempDir Path scratch
 
     def err = new ByteArrayOutputStream()
 
@@ -29,8 +34,8 @@ class ToolExitsTwoOnUsageOrConnectionErrorsSpec extends Specification {
         'a host that does not exist' | ['--base-url', 'http://rotor-conformance.invalid:8080']                              | 'unknown host rotor-conformance.invalid'
         'a timeout under a second'   | ['--base-url', closedPort(), '--timeout', '0']                                        | '--timeout must be at least 1 second'
         'a run time under a second'  | ['--base-url', closedPort(), '--max-time', '0']                                       | '--max-time must be at least 1 second'
-        'a file where the reports go' | ['--base-url', closedPort(), '--report', Files.createTempFile('report', '.md').toString()] | 'a file of that name is in the way'
-        'an admin token the target refuses' | ['--base-url', ConformanceTarget.get().baseUrl, '--admin-token', 'not-the-token', '--contract', 'onboard', '--report', Files.createTempDirectory('reports').toString()] | 'the target refused the admin token'
+        'a file where the reports go' | ['--base-url', closedPort(), '--report', Files.createTempFile(scratch, 'report', '.md').toString()] | 'a file of that name is in the way'
+        'an admin token the target refuses' | ['--base-url', ConformanceTarget.get().baseUrl, '--admin-token', 'not-the-token', '--contract', 'onboard', '--report', Files.createTempDirectory(scratch, 'reports').toString()] | 'the target refused the admin token'
     }
 
     def "--help explains every contract's credentials and that a brought refresh token is spent"() {

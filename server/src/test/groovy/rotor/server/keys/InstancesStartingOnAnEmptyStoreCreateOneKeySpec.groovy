@@ -10,8 +10,9 @@ import rotor.server.support.Store
 import spock.lang.AutoCleanup
 import spock.lang.Shared
 import spock.lang.Specification
+import spock.lang.TempDir
 
-import java.nio.file.Files
+import java.nio.file.Path
 import java.time.Clock
 import java.time.Duration
 import java.util.concurrent.CyclicBarrier
@@ -29,6 +30,7 @@ class InstancesStartingOnAnEmptyStoreCreateOneKeySpec extends Specification {
 
     @Shared @AutoCleanup ApplicationContext context
     @Shared String url
+    @Shared @TempDir Path dataDir
 
     def setupSpec() {
         def postgres = Store.postgres()
@@ -36,7 +38,7 @@ class InstancesStartingOnAnEmptyStoreCreateOneKeySpec extends Specification {
         url = postgres.jdbcUrl.replaceFirst('/postgres(\\?|$)', "/${DATABASE}\$1")
         context = ApplicationContext.builder()
                 .deduceEnvironment(false)
-                .properties(['rotor.data-dir'                       : Files.createTempDirectory('rotor-keys-').toString(),
+                .properties(['rotor.data-dir'                       : dataDir.toString(),
                              'datasources.default.url'              : url,
                              'datasources.default.driver-class-name': 'org.postgresql.Driver',
                              'datasources.default.username'         : postgres.user,

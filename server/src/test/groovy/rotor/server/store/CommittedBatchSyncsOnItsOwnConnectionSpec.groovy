@@ -1,15 +1,17 @@
 package rotor.server.store
 
 import com.zaxxer.hikari.HikariDataSource
+import io.micronaut.context.ApplicationContext
 import io.micronaut.data.connection.ConnectionDefinition
 import io.micronaut.data.connection.ConnectionOperations
 import rotor.server.support.Store
 import spock.lang.AutoCleanup
 import spock.lang.Shared
 import spock.lang.Specification
+import spock.lang.TempDir
 
 import javax.sql.DataSource
-import java.nio.file.Files
+import java.nio.file.Path
 import java.sql.Connection
 import java.util.concurrent.Callable
 import java.util.concurrent.CountDownLatch
@@ -28,12 +30,20 @@ class CommittedBatchSyncsOnItsOwnConnectionSpec extends Specification {
     def threads = Executors.newCachedThreadPool()
 
     @Shared
+    @TempDir
+    Path dir
+
+    @Shared
     @AutoCleanup
-    def context = Store.h2Context(Files.createTempDirectory('rotor-sync-conn-'), [
-            'datasources.default.maximum-pool-size' : 2,
-            'datasources.default.minimum-idle'      : 2,
-            'datasources.default.connection-timeout': 500,
-    ])
+    ApplicationContext context
+
+    def setupSpec() {
+        context = Store.h2Context(dir, [
+                'datasources.default.maximum-pool-size' : 2,
+                'datasources.default.minimum-idle'      : 2,
+                'datasources.default.connection-timeout': 500,
+        ])
+    }
 
     def cleanupSpec() {
         threads.shutdownNow()

@@ -22,7 +22,8 @@ class HeadlessChromium {
                     "(apt-get install chromium chromium-driver), or -Drotor.chromium / -Drotor.chromedriver"
         }
         def profile = Files.createTempDirectory('rotor-chromium').toFile()
-        profile.deleteOnExit()
+        // deleteOnExit removes only an empty directory; chromium fills its profile. The spec quits chromium before the JVM ends.
+        Runtime.runtime.addShutdownHook(new Thread({ profile.deleteDir() }))
         def options = new ChromeOptions().setBinary(BROWSER)
         // The background-networking flags keep chromium from calling out of a closed network.
         options.addArguments('--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',

@@ -98,7 +98,8 @@ class Store {
                 .deduceEnvironment(false) // not the 'test' environment: application-test.yml is for @MicronautTest specs
                 .environments('store-test')
                 .start()
-        Runtime.runtime.addShutdownHook(new Thread({ context.close() }))
+        // The data directory goes with the JVM, after the context that writes in it, so repeated builds leave no trace in /tmp.
+        Runtime.runtime.addShutdownHook(new Thread({ context.close(); dir.toFile().deleteDir() }))
         def setting = { String key -> context.getProperty("datasources.default.${key}", String).orElse('') }
         new Store(name, context, setting('url'), setting('username'), setting('password'), dir)
     }
