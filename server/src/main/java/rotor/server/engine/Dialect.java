@@ -1,6 +1,5 @@
 package rotor.server.engine;
 
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -13,12 +12,22 @@ public enum Dialect {
     SESSION,
     OAUTH2;
 
+    private static final Dialect[] ALL = values();
+
+    // Kept rather than lower-cased on each call: every refresh asks, for its metrics and its policy.
+    private final String wireName = name().toLowerCase(Locale.ROOT);
+
     /** The name used on the wire and in configuration: dayzero, onboard, ... */
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return wireName;
     }
 
     public static Optional<Dialect> fromWireName(String name) {
-        return Arrays.stream(values()).filter(d -> d.wireName().equals(name)).findFirst();
+        for (Dialect dialect : ALL) {
+            if (dialect.wireName.equals(name)) {
+                return Optional.of(dialect);
+            }
+        }
+        return Optional.empty();
     }
 }
