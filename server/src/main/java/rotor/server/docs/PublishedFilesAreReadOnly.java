@@ -21,8 +21,9 @@ public class PublishedFilesAreReadOnly {
     @RequestFilter
     @Nullable
     public MutableHttpResponse<?> refuseWrites(HttpRequest<?> request) {
-        HttpMethod method = request.getMethod();
-        if (method == HttpMethod.GET || method == HttpMethod.HEAD) {
+        // The name as sent: RFC 9110 section 9.1 has method names case-sensitive, and "get" is no GET.
+        String method = request.getMethodName();
+        if (method.equals(HttpMethod.GET.name()) || method.equals(HttpMethod.HEAD.name())) {
             return null;
         }
         return HttpResponse.status(HttpStatus.METHOD_NOT_ALLOWED).header(HttpHeaders.ALLOW, "GET, HEAD");
