@@ -1,5 +1,6 @@
 package rotor.server.ops;
 
+import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
@@ -15,7 +16,7 @@ import rotor.server.admin.AdminToken;
  * headers or body: that is where tokens travel.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
-public class RequestLog {
+public class RequestLog implements Ordered {
 
     private static final Logger LOG = LoggerFactory.getLogger(RequestLog.class);
     private static final String STARTED = RequestLog.class.getName() + ".started";
@@ -39,5 +40,15 @@ public class RequestLog {
             LOG.info("{} {} {} {}.{}ms", request.getMethodName(), LoggedPath.of(request.getPath(), adminToken::matches), response.code(), tenthsOfMillis / 10,
                     tenthsOfMillis % 10);
         }
+    }
+
+    /**
+     * Around every filter but the request id's. Micronaut skips the response filter of a filter
+     * upstream of one that fails, and without an order of its own this one ran after filters that
+     * refuse by failing (a lower-case method name), whose answers then had no line.
+     */
+    @Override
+    public int getOrder() {
+        return HIGHEST_PRECEDENCE + 1;
     }
 }
