@@ -109,11 +109,6 @@ public final class OneJsonValueBodyReader<T> implements MessageBodyReader<T> {
         }
     }
 
-    /** Whether an object in the body names a member twice. */
-    static boolean aNameTwiceInAnObject(byte[] body) {
-        return shapeOf(body) == Shape.A_NAME_TWICE;
-    }
-
     private static boolean parsesWithoutTheCheck(byte[] body) {
         try (JsonParser parser = JSON.createParser(body)) {
             if (parser.nextToken() != null) {

@@ -66,7 +66,7 @@ class AJsonObjectThatNamesAMemberTwiceIsRefusedSpec extends EmbeddedServerSpecif
 
     def "#body names a member twice in one object: #twice"() {
         expect:
-        OneJsonValueBodyReader.aNameTwiceInAnObject(body.bytes) == twice
+        (OneJsonValueBodyReader.shapeOf(body.bytes) == OneJsonValueBodyReader.Shape.A_NAME_TWICE) == twice
 
         where:
         body                                   | twice
