@@ -1,10 +1,12 @@
 package rotor.server.admin;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import rotor.server.http.FilterOrder;
 
 /**
  * Every admin route requires the admin token, checked before anything else about the request so
@@ -12,7 +14,7 @@ import io.micronaut.http.annotation.ServerFilter;
  * (which is why this is not Micronaut Security's role check).
  */
 @ServerFilter("/admin/**")
-public class AdminTokenFilter {
+public class AdminTokenFilter implements Ordered {
 
     private final AdminWire wire;
 
@@ -24,5 +26,10 @@ public class AdminTokenFilter {
     @Nullable
     public MutableHttpResponse<?> requireAdmin(HttpRequest<?> request) {
         return wire.refuseUnlessAdmin(request).orElse(null);
+    }
+
+    @Override
+    public int getOrder() {
+        return FilterOrder.ADMIN_TOKEN;
     }
 }

@@ -1,6 +1,7 @@
 package rotor.server.docs;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
@@ -9,6 +10,7 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import rotor.server.http.FilterOrder;
 
 /**
  * The files rotor publishes (application.yml's static resources: the contracts, the /docs page,
@@ -16,7 +18,7 @@ import io.micronaut.http.annotation.ServerFilter;
  * DELETE of a contract would answer 200 with the contract; RFC 9110 section 15.5.6 has 405 for that.
  */
 @ServerFilter({"/openapi/**", "/docs", "/docs/**", "/webjars/swagger-ui/**"})
-public class PublishedFilesAreReadOnly {
+public class PublishedFilesAreReadOnly implements Ordered {
 
     @RequestFilter
     @Nullable
@@ -27,5 +29,10 @@ public class PublishedFilesAreReadOnly {
             return null;
         }
         return HttpResponse.status(HttpStatus.METHOD_NOT_ALLOWED).header(HttpHeaders.ALLOW, "GET, HEAD");
+    }
+
+    @Override
+    public int getOrder() {
+        return FilterOrder.PUBLISHED_FILES;
     }
 }

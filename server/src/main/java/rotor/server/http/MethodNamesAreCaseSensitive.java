@@ -5,7 +5,6 @@ import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
-import io.micronaut.http.filter.ServerFilterPhase;
 import io.micronaut.http.server.exceptions.NotAllowedException;
 import io.micronaut.web.router.Router;
 
@@ -49,6 +48,6 @@ public class MethodNamesAreCaseSensitive implements Ordered {
 
     @Override
     public int getOrder() {
-        return ServerFilterPhase.SECURITY.before();
+        return FilterOrder.METHOD_NAME;
     }
 }

@@ -9,6 +9,7 @@ import io.micronaut.http.annotation.ServerFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import rotor.server.admin.AdminToken;
+import rotor.server.http.FilterOrder;
 
 /**
  * One log line per request: method, path (with anything shaped like a secret redacted, see
@@ -49,6 +50,6 @@ public class RequestLog implements Ordered {
      */
     @Override
     public int getOrder() {
-        return HIGHEST_PRECEDENCE + 1;
+        return FilterOrder.REQUEST_LOG;
     }
 }

@@ -6,6 +6,7 @@ import io.micronaut.core.propagation.MutablePropagatedContext;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import org.slf4j.MDC;
+import rotor.server.http.FilterOrder;
 
 import java.util.Map;
 import java.util.Optional;
@@ -35,8 +36,7 @@ public class RequestIds implements Ordered {
 
     @Override
     public int getOrder() {
-        // Before every other filter, so that what they log carries the id too.
-        return HIGHEST_PRECEDENCE;
+        return FilterOrder.REQUEST_ID;
     }
 
     /**

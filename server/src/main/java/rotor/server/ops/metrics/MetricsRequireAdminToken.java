@@ -2,11 +2,13 @@ package rotor.server.ops.metrics;
 
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import rotor.server.admin.AdminWire;
+import rotor.server.http.FilterOrder;
 
 /**
  * /prometheus answers the admin token only, unless rotor.metrics.open says that scrapers reach it
@@ -15,7 +17,7 @@ import rotor.server.admin.AdminWire;
  */
 @ServerFilter({"/prometheus", "/prometheus/**"}) // the router also answers /prometheus/
 @Requires(property = "rotor.metrics.open", notEquals = "true")
-public class MetricsRequireAdminToken {
+public class MetricsRequireAdminToken implements Ordered {
 
     private final AdminWire wire;
 
@@ -27,5 +29,10 @@ public class MetricsRequireAdminToken {
     @Nullable
     public MutableHttpResponse<?> requireAdmin(HttpRequest<?> request) {
         return wire.refuseUnlessAdmin(request).orElse(null);
+    }
+
+    @Override
+    public int getOrder() {
+        return FilterOrder.ADMIN_TOKEN;
     }
 }
