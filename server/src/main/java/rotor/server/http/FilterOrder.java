@@ -33,6 +33,9 @@ public final class FilterOrder {
     /** The published files' own methods, GET and HEAD. */
     public static final int PUBLISHED_FILES = METHOD_NAME + 1;
 
+    /** A health probe that does not exist, before its selector is bound. */
+    public static final int HEALTH_PROBE = PUBLISHED_FILES + 1;
+
     /** A body's content coding, judged only once the caller may send one. */
     public static final int CONTENT_CODING = ServerFilterPhase.SECURITY.after();
 
