@@ -12,7 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 
 /**
  * The admin credential: rotor.admin.token (ROTOR_ADMIN_TOKEN), or, with neither set, one
@@ -28,6 +31,8 @@ public class AdminToken {
     static final int ADVISED_LENGTH = 32;
 
     private final byte[] expectedDigest;
+    /** The token as characters, and its UTF-8 bytes as characters (a path's %XX escapes decode to those). */
+    private final List<char[]> forms;
     private final String generated;
     private final int configuredLength;
 
@@ -46,11 +51,35 @@ public class AdminToken {
             this.expectedDigest = digest(generated);
             this.configuredLength = 0;
         }
+        String token = generated != null ? generated : configured;
+        char[] bytes = new String(token.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1).toCharArray();
+        this.forms = Arrays.equals(bytes, token.toCharArray()) ? List.of(bytes) : List.of(token.toCharArray(), bytes);
     }
 
     /** Constant-time: digests of equal length are compared, so neither content nor length leaks. */
     public boolean matches(String presented) {
         return presented != null && MessageDigest.isEqual(expectedDigest, digest(presented));
+    }
+
+    /**
+     * Where the admin token occurs in the text, as [start, end) spans, for the request log to leave
+     * out. Every window is compared in full, with no early exit, so the time depends on the lengths
+     * alone and not on how much of the token a request guessed.
+     */
+    public List<int[]> occurrencesIn(CharSequence text) {
+        List<int[]> found = new ArrayList<>(0);
+        for (char[] form : forms) {
+            for (int start = 0; start + form.length <= text.length(); start++) {
+                int difference = 0;
+                for (int i = 0; i < form.length; i++) {
+                    difference |= text.charAt(start + i) ^ form[i];
+                }
+                if (difference == 0) {
+                    found.add(new int[] {start, start + form.length});
+                }
+            }
+        }
+        return found;
     }
 
     @EventListener

@@ -2,54 +2,51 @@ package rotor.server.ops;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Predicate;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A request's path as the request log writes it: as it came on the wire, except that whatever in
- * it has the form of a secret rotor issues (a refresh token, an API key, a client secret, a
- * generated admin token, a JWT), and a segment that is the configured admin token, is written as
- * [redacted]. No contract puts a secret in a path, but a client may by mistake (a refresh token as
- * mielto's connection id), and the log then must not keep it. Secrets are looked for in the
- * percent-decoded path: rtr%5F... or a JWT's dots as %2E are no less secret for their encoding.
+ * A request's path (or a method name it does not know) as the request log writes it: as it came
+ * on the wire, except that whatever in it has the form of a secret rotor issues (a refresh token,
+ * an API key, a client secret, a generated admin token, a JWT), and the configured admin token, is
+ * written as [redacted], wherever in the text it stands. No contract puts a secret in a path, but a
+ * client may by mistake (a refresh token as mielto's connection id), and the log then must not keep
+ * it. Secrets are looked for in the percent-decoded path, decoded again while it still holds
+ * escapes (up to three times): rtr%5F..., rtr%255F... or a JWT's dots as %2E are no less secret
+ * for their encoding.
  */
 final class LoggedPath {
 
     /**
      * rotor's opaque secrets (rtr_, mk_, cs_, the generated admin token's adm_, each with a base64url
-     * body of at least 16 characters) and JWTs (a base64url JSON header, then dots), each starting
-     * a word, so that a path such as /subjects/default/docs_team keeps its "cs_team".
+     * body of at least 16 characters) and JWTs (a base64url JSON header of at least 11 characters,
+     * then a dot), wherever they start: a client that glued one to other characters (x..., %zz...)
+     * leaked it no less. Shorter look-alikes (docs_team's "cs_team", heyJude.mp3) are kept.
      */
     private static final Pattern SECRET = Pattern.compile(
-            "(?<![A-Za-z0-9])(?:(?:rtr_|mk_|cs_|adm_)[A-Za-z0-9_-]{16,}|eyJ[A-Za-z0-9_-]*\\.[A-Za-z0-9_.-]*)");
+            "(?:rtr_|mk_|cs_|adm_)[A-Za-z0-9_-]{16,}|eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_.-]*");
 
-    /** Shorter segments (/api, /oauth2, /refresh) are not digested to be compared with the admin token. */
-    private static final int SHORTEST_COMPARED_SEGMENT = 8;
+    /** How often a path is decoded again while it still holds escapes. */
+    private static final int DECODINGS = 3;
 
     private static final String REDACTED = "[redacted]";
 
     private LoggedPath() {
     }
 
-    /** @param isAdminToken a constant-time comparison with the configured admin token */
-    static String of(String path, Predicate<String> isAdminToken) {
+    /** @param adminTokenIn where the configured admin token occurs in a text (AdminToken::occurrencesIn) */
+    static String of(String path, Function<CharSequence, List<int[]>> adminTokenIn) {
         Decoded decoded = Decoded.of(path);
-        List<int[]> secrets = new ArrayList<>();
+        for (int round = 1; round < DECODINGS && decoded.text.indexOf('%') >= 0; round++) {
+            decoded = decoded.again();
+        }
+        List<int[]> secrets = new ArrayList<>(adminTokenIn.apply(decoded.text));
         // Most paths hold neither an underscore nor "eyJ": skip the regex for them.
         if (decoded.text.indexOf('_') >= 0 || decoded.text.contains("eyJ")) {
             Matcher found = SECRET.matcher(decoded.text);
             while (found.find()) {
                 secrets.add(new int[] {found.start(), found.end()});
-            }
-        }
-        int segmentStart = 0;
-        for (int i = 0; i <= decoded.text.length(); i++) {
-            if (i == decoded.text.length() || decoded.text.charAt(i) == '/') {
-                if (i - segmentStart >= SHORTEST_COMPARED_SEGMENT && isAdminToken.test(decoded.text.substring(segmentStart, i))) {
-                    secrets.add(new int[] {segmentStart, i});
-                }
-                segmentStart = i + 1;
             }
         }
         return secrets.isEmpty() ? path : decoded.redacting(path, secrets);
@@ -81,6 +78,19 @@ final class LoggedPath {
             }
             rawStart[text.length()] = path.length();
             return new Decoded(text.toString(), rawStart);
+        }
+
+        /** This text decoded once more, each of its characters still mapped to where it began in the path. */
+        Decoded again() {
+            Decoded next = of(text);
+            if (next.rawStart == null) {
+                return this;
+            }
+            int[] composed = new int[next.text.length() + 1];
+            for (int i = 0; i < composed.length; i++) {
+                composed[i] = raw(next.rawStart[i]);
+            }
+            return new Decoded(next.text, composed);
         }
 
         /** The path with the characters that began each span's first character up to its end replaced by [redacted]. */

@@ -1,6 +1,7 @@
 package rotor.server.ops;
 
 import io.micronaut.core.order.Ordered;
+import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
@@ -38,9 +39,18 @@ public class RequestLog implements Ordered {
         long started = request.getAttribute(STARTED, Long.class).orElse(System.nanoTime());
         if (LOG.isInfoEnabled()) {
             long tenthsOfMillis = (System.nanoTime() - started) / 100_000;
-            LOG.info("{} {} {} {}.{}ms", request.getMethodName(), LoggedPath.of(request.getPath(), adminToken::matches), response.code(), tenthsOfMillis / 10,
+            LOG.info("{} {} {} {}.{}ms", method(request), LoggedPath.of(request.getPath(), adminToken::occurrencesIn), response.code(), tenthsOfMillis / 10,
                     tenthsOfMillis % 10);
         }
+    }
+
+    /**
+     * A method rotor knows is logged as it was sent (post, FOO's 405 are worth seeing); any other
+     * name is a client's text like the path, where a secret is as likely as anywhere.
+     */
+    private String method(HttpRequest<?> request) {
+        String sent = request.getMethodName();
+        return request.getMethod() != HttpMethod.CUSTOM ? sent : LoggedPath.of(sent, adminToken::occurrencesIn);
     }
 
     /**
