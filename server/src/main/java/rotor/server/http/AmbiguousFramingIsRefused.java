@@ -74,17 +74,62 @@ final class AmbiguousFramingIsRefused extends ChannelInboundHandlerAdapter {
         return hosts.size() == 1 && validHost(hosts.get(0));
     }
 
+    /**
+     * RFC 9110 section 7.2: Host = uri-host [ ":" port ], with RFC 3986 section 3.2.2's uri-host: a
+     * bracketed IP literal, or a reg-name (an IPv4 address is one too) of unreserved characters,
+     * percent escapes and sub-delims. HTTP has no empty host (RFC 9110 section 4.2.1).
+     */
     static boolean validHost(String host) {
-        if (host.isEmpty()) {
+        int hostEnd;
+        if (host.startsWith("[")) {
+            hostEnd = host.indexOf(']') + 1;
+            if (hostEnd == 0 || !ipLiteral(host.substring(1, hostEnd - 1))) {
+                return false;
+            }
+        } else {
+            hostEnd = host.indexOf(':') < 0 ? host.length() : host.indexOf(':');
+            if (hostEnd == 0 || !regName(host.substring(0, hostEnd))) {
+                return false;
+            }
+        }
+        return hostEnd == host.length() || host.charAt(hostEnd) == ':' && digits(host.substring(hostEnd + 1));
+    }
+
+    /** An IPv6 address (hex digits and colons, an IPv4 tail) or an IPvFuture, checked for its characters. */
+    private static boolean ipLiteral(String literal) {
+        if (literal.isEmpty()) {
             return false;
         }
-        for (int i = 0; i < host.length(); i++) {
-            char c = host.charAt(i);
-            boolean allowed = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "-._~%!$&'()*+,;=:[]".indexOf(c) >= 0;
-            if (!allowed) {
+        if (literal.charAt(0) == 'v' || literal.charAt(0) == 'V') {
+            return literal.length() > 1 && literal.chars().skip(1).allMatch(c -> ascii(c) && (Character.isLetterOrDigit(c) || "-._~!$&'()*+,;=:".indexOf(c) >= 0));
+        }
+        return literal.indexOf(':') >= 0 && literal.chars().allMatch(c -> c == ':' || c == '.' || Character.digit(c, 16) >= 0 && ascii(c));
+    }
+
+    private static boolean regName(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= name.length() || !hex(name.charAt(i + 1)) || !hex(name.charAt(i + 2))) {
+                    return false;
+                }
+                i += 2;
+            } else if (!(ascii(c) && Character.isLetterOrDigit(c) || "-._~!$&'()*+,;=".indexOf(c) >= 0)) {
                 return false;
             }
         }
         return true;
+    }
+
+    private static boolean digits(String port) {
+        return port.chars().allMatch(c -> c >= '0' && c <= '9');
+    }
+
+    private static boolean hex(char c) {
+        return ascii(c) && Character.digit(c, 16) >= 0;
+    }
+
+    private static boolean ascii(int c) {
+        return c < 128;
     }
 }

@@ -9,7 +9,9 @@ import rotor.server.support.RawHttp
 
 /**
  * RFC 9112 section 3.2: an HTTP/1.1 request without a Host, and any request with two Host lines
- * or an invalid one, is a 400. Each was served, and spent the onboard token it carried.
+ * or an invalid one, is a 400. Each was served, and spent the onboard token it carried. A valid
+ * one is RFC 3986's uri-host [ ":" port ]: a name, an IPv4 address or a bracketed IPv6 literal,
+ * then digits after one colon.
  */
 @MicronautTest(transactional = false)
 class ARequestWithoutOneValidHostIsRefusedSpec extends EmbeddedServerSpecification {
@@ -39,6 +41,14 @@ class ARequestWithoutOneValidHostIsRefusedSpec extends EmbeddedServerSpecificati
         'a Host with an @'      | 'HTTP/1.1' | 'Host: a@b\r\n'
         'an empty Host'         | 'HTTP/1.1' | 'Host: \r\n'
         'two Hosts on HTTP/1.0' | 'HTTP/1.0' | 'Host: a\r\nHost: b\r\n'
+        'a port that is no number' | 'HTTP/1.1' | 'Host: host:abc\r\n'
+        'two ports'             | 'HTTP/1.1' | 'Host: localhost:8101:1\r\n'
+        'an unclosed IPv6 literal' | 'HTTP/1.1' | 'Host: [::1\r\n'
+        'a bracket in a name'   | 'HTTP/1.1' | 'Host: a]b\r\n'
+        'text after an IPv6 literal' | 'HTTP/1.1' | 'Host: [::1]x\r\n'
+        'a name in brackets'    | 'HTTP/1.1' | 'Host: [localhost]\r\n'
+        'a broken percent escape' | 'HTTP/1.1' | 'Host: a%zz\r\n'
+        'a port alone'          | 'HTTP/1.1' | 'Host: :8080\r\n'
     }
 
     def "dayzero answers a request without a Host as uvicorn answers a request it cannot read"() {
@@ -65,6 +75,10 @@ class ARequestWithoutOneValidHostIsRefusedSpec extends EmbeddedServerSpecificati
         AmbiguousFramingIsRefused.validHost('127.0.0.1')
         AmbiguousFramingIsRefused.validHost('[::1]:8080')
         AmbiguousFramingIsRefused.validHost('auth.example.com')
+        AmbiguousFramingIsRefused.validHost('[2001:db8::7]')
+        AmbiguousFramingIsRefused.validHost('[::ffff:192.0.2.1]:443')
+        AmbiguousFramingIsRefused.validHost('my-host_1.example:')
+        AmbiguousFramingIsRefused.validHost('caf%C3%A9.example')
     }
 
     private static String refresh(String token, String version, String hosts) {
