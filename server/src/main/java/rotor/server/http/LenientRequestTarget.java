@@ -14,6 +14,11 @@ import io.netty.handler.codec.http.HttpRequest;
  * answered with its own {"message":"Bad Request"}, in no dialect's shape. (Micronaut's
  * micronaut.server.escape-html-url does much the same, but writes each character as UTF-8
  * where this keeps the byte the client sent.)
+ *
+ * <p>In the path, "+", "&" and ";" are escaped too: Micronaut's router takes them for no part of a
+ * path variable, so /api/v1/oauth/refresh/conn+x matched no route and was a 404 before its API key
+ * was asked for, where Starlette reads the connection "conn+x". Escaped, each is the character it
+ * was once the variable is decoded.
  */
 @ChannelHandler.Sharable
 final class LenientRequestTarget extends ChannelInboundHandlerAdapter {
@@ -37,8 +42,9 @@ final class LenientRequestTarget extends ChannelInboundHandlerAdapter {
     }
 
     static boolean needsEncoding(String target) {
+        int query = queryStart(target);
         for (int i = 0; i < target.length(); i++) {
-            if (!keeps(target, i)) {
+            if (!keeps(target, i, query)) {
                 return true;
             }
         }
@@ -47,9 +53,10 @@ final class LenientRequestTarget extends ChannelInboundHandlerAdapter {
 
     static String encoded(String target) {
         StringBuilder out = new StringBuilder(target.length() + 16);
+        int query = queryStart(target);
         for (int i = 0; i < target.length(); i++) {
             char c = target.charAt(i);
-            if (keeps(target, i)) {
+            if (keeps(target, i, query)) {
                 out.append(c);
             } else {
                 // Netty hands the target over as ISO-8859-1: each char is one byte of the wire.
@@ -60,9 +67,21 @@ final class LenientRequestTarget extends ChannelInboundHandlerAdapter {
         return out.toString();
     }
 
-    /** Whether the character at i stays as it is: a "%" that starts an escape, or a character a target may hold. */
-    private static boolean keeps(String target, int i) {
+    /** Where the query begins ("?"), or the target's length when it has none. */
+    private static int queryStart(String target) {
+        int query = target.indexOf('?');
+        return query < 0 ? target.length() : query;
+    }
+
+    /**
+     * Whether the character at i stays as it is: a "%" that starts an escape, or a character a target
+     * may hold, other than one the router reads as no part of a path variable.
+     */
+    private static boolean keeps(String target, int i, int query) {
         char c = target.charAt(i);
+        if (i < query && (c == '+' || c == '&' || c == ';')) {
+            return false;
+        }
         return c == '%' ? escapeAt(target, i) : allowed(c);
     }
 

@@ -10,7 +10,8 @@ import java.nio.charset.StandardCharsets
  * A request target with a "%" that starts no escape, or a byte no URI may hold, is read as the
  * vendors' servers read it: that character stands for itself. The request is then answered by
  * its dialect exactly as the same target written with proper escapes, never with Micronaut's own
- * {"message":"Bad Request"}.
+ * {"message":"Bad Request"}. So is a "+", "&" or ";" in a path segment, which Micronaut's router
+ * takes for no part of a path variable: Starlette reads /refresh/conn+x as the connection "conn+x".
  */
 @MicronautTest(transactional = false)
 class RequestTargetsAreReadLenientlySpec extends EmbeddedServerSpecification {
@@ -36,6 +37,9 @@ class RequestTargetsAreReadLenientlySpec extends EmbeddedServerSpecification {
         'POST'   | '/auth/oauth/refresh-token?a=%'                   | '/auth/oauth/refresh-token?a=%25'                      | ['x-auth-token': TOKEN]
         'POST'   | '/api/v1/oauth/refresh/conn%zz'                   | '/api/v1/oauth/refresh/conn%25zz'                      | [Authorization: 'Bearer mk_x']
         'POST'   | '/api/v1/oauth/refresh/conn\u00e9'                | '/api/v1/oauth/refresh/conn%E9'                        | [Authorization: 'Bearer mk_x']
+        'POST'   | '/api/v1/oauth/refresh/conn+x'                    | '/api/v1/oauth/refresh/conn%2Bx'                       | [:]
+        'POST'   | '/api/v1/oauth/refresh/conn&x'                    | '/api/v1/oauth/refresh/conn%26x'                       | [:]
+        'POST'   | '/api/v1/oauth/refresh/conn;x'                    | '/api/v1/oauth/refresh/conn%3Bx'                       | [:]
         'POST'   | '/v1/auth/token?%zz'                              | '/v1/auth/token?%25zz'                                 | [partnerId: '1042', grantType: 'refresh_token', 'Content-Type': 'application/json', 'Content-Length': '2', body: '{}']
         'POST'   | '/session/token/refresh?x="a"|{b}'               | '/session/token/refresh?x=%22a%22%7C%7Bb%7D'           | ['Content-Type': 'application/json', 'Content-Length': '2', body: '{}']
         'POST'   | '/oauth2/token?%zz'                               | '/oauth2/token?%25zz'                                  | ['Content-Type': 'application/x-www-form-urlencoded', 'Content-Length': '0']
