@@ -68,7 +68,8 @@ public class OAuth2Controller implements Oauth2Api {
     public HttpResponse<TokenResponse> token(@Body("grant_type") String grantType, @Body("refresh_token") @Nullable String refreshToken,
                                              @Body("scope") @Nullable String scope, @Body("client_id") @Nullable String clientId,
                                              @Body("client_secret") @Nullable String clientSecret) {
-        Caller caller = caller(null, clientId, clientSecret);
+        // grant_type is the parameter this endpoint requires before the client is asked for: empty, it is omitted.
+        Caller caller = caller(grantType, clientId, clientSecret);
         if (caller.refusal() != null) {
             return wire.refused(caller.refusal());
         }
@@ -136,16 +137,16 @@ public class OAuth2Controller implements Oauth2Api {
 
     /**
      * What every oauth2 endpoint checks first, in this order: no repeated parameter (RFC 6749
-     * section 5.2), a token that is present when the endpoint takes one (section 3.1: a parameter
-     * without a value counts as omitted; null for the token endpoint, which judges its own), and
-     * the client's authentication.
+     * section 5.2), the parameter the endpoint requires (revocation's and introspection's token,
+     * the token endpoint's grant_type; section 3.1: a parameter without a value counts as omitted,
+     * as an omitted one fails binding before this), and the client's authentication.
      */
-    private Caller caller(@Nullable String token, @Nullable String clientId, @Nullable String clientSecret) {
+    private Caller caller(@Nullable String required, @Nullable String clientId, @Nullable String clientSecret) {
         HttpRequest<?> request = ServerRequestContext.currentRequest().orElseThrow();
         if (repeatsAParameter(request)) {
             return new Caller(null, wire.repeatedParameter());
         }
-        if (token != null && token.isEmpty()) {
+        if (required != null && required.isEmpty()) {
             return new Caller(null, wire.missingParameter());
         }
         return clientAuthentication.authenticate(request, clientId, clientSecret)
