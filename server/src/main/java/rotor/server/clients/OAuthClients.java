@@ -12,6 +12,7 @@ import rotor.server.keys.SecretHasher;
 import rotor.server.store.DurableCommits;
 import rotor.server.store.OAuthClientRecord;
 import rotor.server.store.OAuthClientRepository;
+import rotor.server.store.StorableText;
 
 import java.security.MessageDigest;
 import java.sql.Connection;
@@ -70,6 +71,9 @@ public class OAuthClients {
      * when there is no such client.
      */
     public boolean delete(String clientId, Instant now) {
+        if (!StorableText.storable(clientId)) {
+            return false;
+        }
         boolean deleted = transactions.executeWrite(status -> {
             if (repository.remove(clientId) == 0) {
                 return false;
@@ -85,12 +89,12 @@ public class OAuthClients {
     }
 
     public Optional<OAuthClientRecord> find(String clientId) {
-        return repository.findById(clientId);
+        return StorableText.storable(clientId) ? repository.findById(clientId) : Optional.empty();
     }
 
     /** The client whose id and secret these are; the secret digests are compared in constant time. */
     public Optional<OAuthClientRecord> authenticate(String clientId, String secret) {
-        if (clientId == null || secret == null) {
+        if (clientId == null || secret == null || !StorableText.storable(clientId)) {
             return Optional.empty();
         }
         // A miss (null) is not cached: a client registered a moment ago authenticates at once.

@@ -7,6 +7,7 @@ import rotor.server.keys.SecretSealer;
 import rotor.server.store.ConnectionRecord;
 import rotor.server.store.ConnectionRepository;
 import rotor.server.store.DurableCommits;
+import rotor.server.store.StorableText;
 
 import java.net.URI;
 import java.time.Instant;
@@ -58,11 +59,14 @@ public class Connections {
     }
 
     public Optional<ConnectionRecord> find(String id) {
-        return repository.findById(id);
+        return StorableText.storable(id) ? repository.findById(id) : Optional.empty();
     }
 
     /** Deletes a connection with its sealed secrets. False when there is no such connection. */
     public boolean delete(String id) {
+        if (!StorableText.storable(id)) {
+            return false;
+        }
         boolean deleted = repository.remove(id) == 1;
         if (deleted) {
             durable.afterCommit();

@@ -33,6 +33,9 @@ final class UnacceptableValue {
     }
 
     private static Optional<RequestFailure.Violation> violation(String field, @Nullable String type, Throwable why) {
+        if (why instanceof StrictStringDeserializer.UnstorableText) {
+            return Optional.of(new RequestFailure.Violation(field, "must hold no NUL character and no unpaired surrogate", null));
+        }
         if (why instanceof DateTimeParseException) {
             return Optional.of(new RequestFailure.Violation(field, "must be an RFC 3339 date-time with an offset", null));
         }

@@ -7,6 +7,7 @@ import rotor.server.engine.TokenEngine;
 import rotor.server.engine.TokenStore;
 import rotor.server.store.GrantRecord;
 import rotor.server.store.GrantRepository;
+import rotor.server.store.StorableText;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -39,6 +40,9 @@ public class GrantRevocations {
      * @return how many grants this call revoked
      */
     public int revokeSubject(String tenant, String subject, Instant now) {
+        if (!StorableText.storable(tenant) || !StorableText.storable(subject)) {
+            return 0;
+        }
         return revokeLive(() -> grants.findByTenantAndSubjectAndRevokedAtIsNull(tenant, subject), "subject_revocation", now);
     }
 
