@@ -38,6 +38,8 @@ class TextNoStoreCanKeepIsRefusedSpec extends EmbeddedServerSpecification {
         '/admin/v1/clients'     | 'client_name'  | 'a NUL'           | 'a\\u0000b'    | '{"client_name":"VALUE"}'
         '/admin/v1/api-keys'    | 'workspace_id' | 'a NUL'           | 'w\\u0000'     | '{"workspace_id":"VALUE"}'
         '/admin/v1/connections' | 'workspace_id' | 'a lone surrogate' | 'w\\udc00'    | '{"workspace_id":"VALUE","token_url":"https://a.example.com/t","client_id":"c","client_secret":"s","refresh_token":"r"}'
+        '/admin/v1/connections' | 'token_url'    | 'a lone surrogate' | 'https://a.example.com/t\\ud800' | '{"workspace_id":"w","token_url":"VALUE","client_id":"c","client_secret":"s","refresh_token":"r"}'
+        '/admin/v1/connections' | 'token_url'    | 'a NUL'           | 'https://a.example.com/t\\u0000' | '{"workspace_id":"w","token_url":"VALUE","client_id":"c","client_secret":"s","refresh_token":"r"}'
     }
 
     def "a subject with an emoji (a pair of surrogates) is created and read back as it was"() {
