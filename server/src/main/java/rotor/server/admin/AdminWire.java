@@ -1,5 +1,6 @@
 package rotor.server.admin;
 
+import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -22,10 +23,13 @@ import java.util.UUID;
 public class AdminWire extends DialectWire {
 
     private final AdminToken adminToken;
+    private final String oversized;
 
-    public AdminWire(AdminToken adminToken) {
+    public AdminWire(AdminToken adminToken, @Value("${micronaut.server.max-request-size}") long maxRequestSize) {
         super("admin", "/admin/");
         this.adminToken = adminToken;
+        // A body within every field's maxLength can still pass the limit when its non-ASCII text is sent escaped.
+        this.oversized = "The request body is larger than the " + maxRequestSize / 1024 + " KiB the server reads.";
     }
 
     /** Empty when the request carries the admin token; otherwise the 401 to answer. */
@@ -59,6 +63,9 @@ public class AdminWire extends DialectWire {
 
     @Override
     protected MutableHttpResponse<?> invalidRequest(HttpRequest<?> request, RequestFailure failure) {
+        if (failure instanceof RequestFailure.Oversized) {
+            return HttpResponse.badRequest(new AdminError(AdminErrorError.INVALID_REQUEST, oversized));
+        }
         if (failure instanceof RequestFailure.Violations violations) {
             return violations(violations.violations().stream().map(v -> new Violation(wireName(v.field()), v.message())).toList());
         }

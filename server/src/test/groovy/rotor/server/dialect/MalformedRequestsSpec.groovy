@@ -189,12 +189,14 @@ class MalformedRequestsSpec extends EmbeddedServerSpecification {
         then:
         answer.status == status
         answer.json.error == error
+        answer.json.message == message
 
         where:
-        why                      | body                                            | status | error
-        'a body that is not JSON' | 'dialect=dayzero'                              | 400    | 'invalid_request'
-        'no subject'             | '{"dialect":"onboard"}'                         | 422    | 'validation_failed'
-        'an empty subject'       | '{"dialect":"onboard","subject":""}'            | 422    | 'validation_failed'
+        why                      | body                                            | status | error               | message
+        'a body that is not JSON' | 'dialect=dayzero'                              | 400    | 'invalid_request'   | 'The request body is missing, is not JSON, or has a field of the wrong type.'
+        'no subject'             | '{"dialect":"onboard"}'                         | 422    | 'validation_failed' | 'The request has invalid fields.'
+        'an empty subject'       | '{"dialect":"onboard","subject":""}'            | 422    | 'validation_failed' | 'The request has invalid fields.'
+        'an oversized body'      | "{\"dialect\":\"onboard\",\"subject\":\"${HUGE}\"}" | 400 | 'invalid_request' | 'The request body is larger than the 64 KiB the server reads.'
     }
 
     def "mielto: a connection_id over 128 characters answers FastAPI's 422 string_too_long, after authentication"() {
