@@ -86,6 +86,10 @@ public class AdminGrantsController implements GrantsApi {
         } catch (IllegalArgumentException notATenant) {
             return wire.invalid("tenant", dialects.of(dialect).tenantRule());
         }
+        if (dialect == Dialect.OAUTH2 && !clients.stillRegistered(body.getClientId())) {
+            engine.revoke(issued.grantId(), "client_deleted", clock.instant());
+            return wire.invalid("client_id", "must name a registered client for dialect oauth2");
+        }
         IssuedGrant grant = new IssuedGrant(issued.grantId(), body.getDialect(), issued.tenant(), issued.subject(),
                 issued.refreshToken(), issued.accessToken(), utc(issued.accessExpiresAt()), utc(issued.refreshExpiresAt()))
                 .scope(issued.scope())

@@ -88,6 +88,16 @@ public class OAuthClients {
         return deleted;
     }
 
+    /**
+     * Whether the client is still registered, once what was issued for it has committed. A grant
+     * created for a client found before its deletion, and issued after the deletion revoked the
+     * client's grants, would stay live; asked after the issue, under the row lock a deletion takes,
+     * this is false for every such grant, and its creator revokes it.
+     */
+    public boolean stillRegistered(String clientId) {
+        return StorableText.storable(clientId) && transactions.executeWrite(status -> repository.lockRegistered(clientId).isPresent());
+    }
+
     public Optional<OAuthClientRecord> find(String clientId) {
         return StorableText.storable(clientId) ? repository.findById(clientId) : Optional.empty();
     }
