@@ -67,7 +67,7 @@ public class AdminToken {
      * alone and not on how much of the token a request guessed.
      */
     public List<int[]> occurrencesIn(CharSequence text) {
-        List<int[]> found = new ArrayList<>(0);
+        List<int[]> found = List.of(); // most paths are shorter than the token: no window, nothing to allocate
         for (char[] form : forms) {
             for (int start = 0; start + form.length <= text.length(); start++) {
                 int difference = 0;
@@ -75,6 +75,7 @@ public class AdminToken {
                     difference |= text.charAt(start + i) ^ form[i];
                 }
                 if (difference == 0) {
+                    found = found.isEmpty() ? new ArrayList<>() : found;
                     found.add(new int[] {start, start + form.length});
                 }
             }

@@ -20,17 +20,6 @@ final class StrictStringDeserializer extends JsonStringOnly<String> {
 
     @Override
     String read(String text) {
-        if (!StorableText.storable(text)) {
-            throw new UnstorableText();
-        }
-        return text;
-    }
-
-    /** What UnacceptableValue reads as the violation of a text no store can keep. */
-    static final class UnstorableText extends IllegalArgumentException {
-
-        UnstorableText() {
-            super("a NUL character or an unpaired surrogate");
-        }
+        return UnstorableText.check(text);
     }
 }

@@ -21,9 +21,6 @@ final class StrictUriDeserializer extends JsonStringOnly<URI> {
 
     @Override
     URI read(String text) {
-        if (!StorableText.storable(text)) {
-            throw new StrictStringDeserializer.UnstorableText();
-        }
-        return URI.create(text);
+        return URI.create(UnstorableText.check(text));
     }
 }

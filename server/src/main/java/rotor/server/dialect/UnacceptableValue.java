@@ -33,7 +33,7 @@ final class UnacceptableValue {
     }
 
     private static Optional<RequestFailure.Violation> violation(String field, @Nullable String type, Throwable why) {
-        if (why instanceof StrictStringDeserializer.UnstorableText) {
+        if (why instanceof UnstorableText) {
             return Optional.of(new RequestFailure.Violation(field, "must hold no NUL character and no unpaired surrogate", null));
         }
         if (why instanceof DateTimeParseException) {

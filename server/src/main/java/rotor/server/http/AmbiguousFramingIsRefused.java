@@ -103,14 +103,14 @@ final class AmbiguousFramingIsRefused extends ChannelInboundHandlerAdapter {
         if (literal.charAt(0) == 'v' || literal.charAt(0) == 'V') {
             return literal.length() > 1 && literal.chars().skip(1).allMatch(c -> ascii(c) && (Character.isLetterOrDigit(c) || "-._~!$&'()*+,;=:".indexOf(c) >= 0));
         }
-        return literal.indexOf(':') >= 0 && literal.chars().allMatch(c -> c == ':' || c == '.' || Character.digit(c, 16) >= 0 && ascii(c));
+        return literal.indexOf(':') >= 0 && literal.chars().allMatch(c -> c == ':' || c == '.' || LenientRequestTarget.hex(c));
     }
 
     private static boolean regName(String name) {
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
             if (c == '%') {
-                if (i + 2 >= name.length() || !hex(name.charAt(i + 1)) || !hex(name.charAt(i + 2))) {
+                if (!LenientRequestTarget.escapeAt(name, i)) {
                     return false;
                 }
                 i += 2;
@@ -123,10 +123,6 @@ final class AmbiguousFramingIsRefused extends ChannelInboundHandlerAdapter {
 
     private static boolean digits(String port) {
         return port.chars().allMatch(c -> c >= '0' && c <= '9');
-    }
-
-    private static boolean hex(char c) {
-        return ascii(c) && Character.digit(c, 16) >= 0;
     }
 
     private static boolean ascii(int c) {

@@ -85,11 +85,13 @@ final class LenientRequestTarget extends ChannelInboundHandlerAdapter {
         return c == '%' ? escapeAt(target, i) : allowed(c);
     }
 
-    private static boolean escapeAt(String target, int i) {
+    /** Whether a "%" and two hex digits start at i. */
+    static boolean escapeAt(String target, int i) {
         return i + 2 < target.length() && hex(target.charAt(i + 1)) && hex(target.charAt(i + 2));
     }
 
-    private static boolean hex(char c) {
+    /** An ASCII hex digit: Character.digit would take other scripts' digits too. */
+    static boolean hex(int c) {
         return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }
 

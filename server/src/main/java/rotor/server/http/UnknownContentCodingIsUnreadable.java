@@ -6,6 +6,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.web.router.RouteAttributes;
+import io.micronaut.web.router.RouteInfo;
 import io.micronaut.web.router.RouteMatch;
 import io.netty.handler.codec.compression.DecompressionException;
 
@@ -41,7 +42,7 @@ public class UnknownContentCodingIsUnreadable implements Ordered {
     }
 
     private static boolean readsItsBody(HttpRequest<?> request) {
-        return RouteAttributes.getRouteMatch(request).map(RouteMatch::getRouteInfo).filter(route -> route.needsRequestBody()).isPresent();
+        return RouteAttributes.getRouteMatch(request).map(RouteMatch::getRouteInfo).filter(RouteInfo::needsRequestBody).isPresent();
     }
 
     @Override

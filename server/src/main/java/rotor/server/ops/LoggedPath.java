@@ -41,15 +41,28 @@ final class LoggedPath {
         for (int round = 1; round < DECODINGS && decoded.text.indexOf('%') >= 0; round++) {
             decoded = decoded.again();
         }
-        List<int[]> secrets = new ArrayList<>(adminTokenIn.apply(decoded.text));
-        // Most paths hold neither an underscore nor "eyJ": skip the regex for them.
-        if (decoded.text.indexOf('_') >= 0 || decoded.text.contains("eyJ")) {
-            Matcher found = SECRET.matcher(decoded.text);
-            while (found.find()) {
-                secrets.add(new int[] {found.start(), found.end()});
-            }
+        List<int[]> tokens = adminTokenIn.apply(decoded.text);
+        List<int[]> shapes = secretShapes(decoded.text);
+        if (tokens.isEmpty() && shapes.isEmpty()) {
+            return path; // most requests: nothing to copy or redact
         }
-        return secrets.isEmpty() ? path : decoded.redacting(path, secrets);
+        List<int[]> secrets = new ArrayList<>(tokens);
+        secrets.addAll(shapes);
+        return decoded.redacting(path, secrets);
+    }
+
+    /** Where the text holds one of rotor's secret shapes. */
+    private static List<int[]> secretShapes(String text) {
+        // Most paths hold neither an underscore nor "eyJ": skip the regex for them.
+        if (text.indexOf('_') < 0 && !text.contains("eyJ")) {
+            return List.of();
+        }
+        List<int[]> found = new ArrayList<>();
+        Matcher shape = SECRET.matcher(text);
+        while (shape.find()) {
+            found.add(new int[] {shape.start(), shape.end()});
+        }
+        return found;
     }
 
     /**

@@ -2,6 +2,7 @@ package rotor.server.ops
 
 import io.micronaut.context.ApplicationContext
 import io.micronaut.runtime.server.EmbeddedServer
+import rotor.server.support.Causes
 import spock.lang.Specification
 import spock.lang.TempDir
 
@@ -23,7 +24,7 @@ class ASettingThatCannotWorkStopsTheStartSpec extends Specification {
 
         then:
         def e = thrown(Exception)
-        causes(e).any { it.message?.contains(expected) }
+        Causes.of(e).any { it.message?.contains(expected) }
 
         where:
         name                                      | value          | expected
@@ -52,7 +53,7 @@ class ASettingThatCannotWorkStopsTheStartSpec extends Specification {
 
         then:
         def e = thrown(Exception)
-        causes(e).any { it.message?.contains("rotor.data-dir (ROTOR_DATA_DIR) must not contain ';'") }
+        Causes.of(e).any { it.message?.contains("rotor.data-dir (ROTOR_DATA_DIR) must not contain ';'") }
         // no store at the path H2 would have read (the part before the ';'), nor a template copied there
         java.nio.file.Files.walk(dir).noneMatch { it.fileName.toString().endsWith('.mv.db') }
     }
@@ -68,9 +69,9 @@ class ASettingThatCannotWorkStopsTheStartSpec extends Specification {
 
         then:
         def e = thrown(Exception)
-        def why = causes(e).find { it instanceof IllegalStateException }
+        def why = Causes.of(e).find { it instanceof IllegalStateException }
         why.message.startsWith("rotor.data-dir (ROTOR_DATA_DIR) ${dataDir} cannot be created: Not a directory")
-        causes(e).every { !it.class.name.startsWith('org.h2.') }
+        Causes.of(e).every { !it.class.name.startsWith('org.h2.') }
     }
 
     def "#value is an on/off value Micronaut reads, and the server starts"() {
@@ -91,13 +92,5 @@ class ASettingThatCannotWorkStopsTheStartSpec extends Specification {
     private Map<String, Object> settings() {
         ['micronaut.server.port'  : -1, 'rotor.data-dir': dir.toString(),
          'datasources.default.url': "jdbc:h2:mem:start-${UUID.randomUUID()};MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH".toString()]
-    }
-
-    private static List<Throwable> causes(Throwable failure) {
-        def all = []
-        for (def cause = failure; cause != null && all.size() < 16; cause = cause.cause) {
-            all << cause
-        }
-        all
     }
 }

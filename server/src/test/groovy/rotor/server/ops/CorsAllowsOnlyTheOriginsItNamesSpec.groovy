@@ -2,6 +2,7 @@ package rotor.server.ops
 
 import io.micronaut.context.ApplicationContext
 import io.micronaut.runtime.server.EmbeddedServer
+import rotor.server.support.Causes
 import rotor.server.support.RawHttp
 import spock.lang.Specification
 import spock.lang.TempDir
@@ -26,7 +27,7 @@ class CorsAllowsOnlyTheOriginsItNamesSpec extends Specification {
 
         then:
         def e = thrown(Exception)
-        causes(e).any { it.message?.contains(expected) }
+        Causes.of(e).any { it.message?.contains(expected) }
 
         where:
         what                                         | cors                                                                            | expected
@@ -62,13 +63,5 @@ class CorsAllowsOnlyTheOriginsItNamesSpec extends Specification {
     private Map<String, Object> settings() {
         ['micronaut.server.port'  : -1, 'rotor.data-dir': dir.toString(), 'rotor.admin.token': 'admin-token-for-specs',
          'datasources.default.url': "jdbc:h2:mem:cors-${UUID.randomUUID()};MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH".toString()]
-    }
-
-    private static List<Throwable> causes(Throwable failure) {
-        def all = []
-        for (def cause = failure; cause != null && all.size() < 16; cause = cause.cause) {
-            all << cause
-        }
-        all
     }
 }

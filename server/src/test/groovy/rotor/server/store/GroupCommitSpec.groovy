@@ -3,6 +3,7 @@ package rotor.server.store
 import io.micronaut.data.connection.ConnectionOperations
 import io.micronaut.transaction.TransactionOperations
 import rotor.server.engine.StoreContention
+import rotor.server.support.Causes
 import rotor.server.support.Store
 import spock.lang.Shared
 import spock.lang.Specification
@@ -76,7 +77,7 @@ class GroupCommitSpec extends Specification {
 
         then:
         def e = thrown(java.util.concurrent.ExecutionException)
-        causes(e).any { it instanceof SQLException }
+        Causes.of(e).any { it instanceof SQLException }
         rows(store, table) == ['ok1', 'ok2', 'ok3'] as Set
 
         cleanup:
@@ -152,7 +153,7 @@ class GroupCommitSpec extends Specification {
 
         then:
         def e = thrown(java.util.concurrent.ExecutionException)
-        causes(e).any { it instanceof SQLException }
+        Causes.of(e).any { it instanceof SQLException }
 
         cleanup:
         commit?.close()
@@ -200,7 +201,7 @@ class GroupCommitSpec extends Specification {
 
         then: 'committed, but not acknowledged'
         def e = thrown(StoreContention)
-        causes(e).any { it instanceof SQLException && it.message == 'disk gone' }
+        Causes.of(e).any { it instanceof SQLException && it.message == 'disk gone' }
         rows(Store.h2File(), table) == ['unsynced'] as Set
 
         cleanup:
@@ -276,13 +277,5 @@ class GroupCommitSpec extends Specification {
 
     private static Set<String> rows(Store store, String table) {
         store.sql { rows("SELECT id FROM ${table}".toString())*.id as Set }
-    }
-
-    private static List<Throwable> causes(Throwable t) {
-        def all = []
-        for (def c = t; c != null; c = c.cause) {
-            all << c
-        }
-        all
     }
 }

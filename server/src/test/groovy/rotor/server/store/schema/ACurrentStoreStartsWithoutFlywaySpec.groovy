@@ -2,6 +2,7 @@ package rotor.server.store.schema
 
 import groovy.sql.Sql
 import rotor.server.support.CapturedLog
+import rotor.server.support.Causes
 import rotor.server.support.Store
 import spock.lang.Specification
 import spock.lang.TempDir
@@ -61,7 +62,7 @@ class ACurrentStoreStartsWithoutFlywaySpec extends Specification {
 
         then:
         def refused = thrown(Exception)
-        causes(refused).any { it.class.name.startsWith('org.flywaydb') && it.message.contains('failed migration') }
+        Causes.of(refused).any { it.class.name.startsWith('org.flywaydb') && it.message.contains('failed migration') }
     }
 
     def "the latest version is that of the newest script in db/migration"() {
@@ -94,13 +95,5 @@ class ACurrentStoreStartsWithoutFlywaySpec extends Specification {
         } finally {
             db.close()
         }
-    }
-
-    private static List<Throwable> causes(Throwable t) {
-        def all = []
-        for (def c = t; c != null && !all.contains(c); c = c.cause) {
-            all << c
-        }
-        all
     }
 }
